@@ -1,0 +1,3 @@
+from pixellint.cli import main
+
+main()

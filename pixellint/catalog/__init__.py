@@ -1,0 +1,232 @@
+"""The tracker catalog: reviewed data in trackers.toml, validated on load, compiled for matching."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+CATEGORIES = (
+    "advertising",
+    "analytics",
+    "tag-manager",
+    "session-replay",
+    "marketing-automation",
+    "social",
+    "embed",
+)
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PATH_CHARS = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$")
+_TRACKER_KEYS = {
+    "id", "name", "vendor", "category", "docs", "loaders", "beacons", "calls", "globals",
+    "ids", "identify", "self_hosted", "notes", "opaque",
+}  # fmt: skip
+_IDENTIFY_KEYS = {"call", "arg0", "min_args", "keys"}
+
+
+class CatalogError(ValueError):
+    """The catalog data is invalid; the message names the entry and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifyRule:
+    call: str
+    arg0: str | None = None
+    min_args: int = 0
+    keys: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class UrlPattern:
+    tracker: str
+    kind: str  # "loader" or "beacon"
+    source: str  # the glob as written in the catalog
+    anchor: str  # a literal, lower-case piece every match contains (for Aho-Corasick)
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Tracker:
+    id: str
+    name: str
+    vendor: str
+    category: str
+    docs: str
+    loaders: tuple[str, ...]
+    beacons: tuple[str, ...]
+    calls: tuple[str, ...]
+    globals: tuple[str, ...]
+    ids: tuple[re.Pattern[str], ...]
+    identify: tuple[IdentifyRule, ...]
+    self_hosted: bool
+    opaque: bool  # loads code nobody can review here (tag managers, CDPs)
+    notes: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    trackers: tuple[Tracker, ...]
+    by_id: dict[str, Tracker]
+    url_patterns: tuple[UrlPattern, ...]
+    calls: dict[str, tuple[str, ...]]  # callee path -> tracker ids, catalog order
+    globals: dict[str, tuple[str, ...]]  # assigned global -> tracker ids
+
+    def tokens(self) -> set[str]:
+        """Lower-case literals whose absence proves a text holds no catalog match."""
+        found = {p.anchor for p in self.url_patterns}
+        found.update(path.lower() + ("" if "." in path else "(") for path in self.calls)
+        found.update(name.lower() for name in self.globals)
+        return found
+
+
+def load(text: str | None = None) -> Catalog:
+    """Load and validate the catalog (the packaged one unless `text` is given)."""
+    if text is None:
+        return _packaged()
+    return _build(text)
+
+
+@cache
+def _packaged() -> Catalog:
+    data = resources.files("pixellint.catalog").joinpath("trackers.toml").read_text("utf-8")
+    return _build(data)
+
+
+def _build(text: str) -> Catalog:
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(f"trackers.toml: {exc}") from exc
+    entries = raw.get("tracker")
+    if not isinstance(entries, list) or not entries:
+        raise CatalogError("trackers.toml: expected one or more [[tracker]] tables")
+    trackers = tuple(_tracker(entry, n) for n, entry in enumerate(entries, 1))
+    by_id: dict[str, Tracker] = {}
+    for tracker in trackers:
+        if tracker.id in by_id:
+            raise CatalogError(f"tracker {tracker.id!r}: duplicate id")
+        by_id[tracker.id] = tracker
+    patterns = tuple(
+        _url_pattern(t.id, kind, glob)
+        for t in trackers
+        for kind, globs in (("loader", t.loaders), ("beacon", t.beacons))
+        for glob in globs
+    )
+    return Catalog(
+        trackers,
+        by_id,
+        patterns,
+        _index(trackers, "calls"),
+        _index(trackers, "globals"),
+    )
+
+
+def _index(trackers: tuple[Tracker, ...], attr: str) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for tracker in trackers:
+        for path in getattr(tracker, attr):
+            index.setdefault(path, []).append(tracker.id)
+    return {path: tuple(ids) for path, ids in index.items()}
+
+
+def _tracker(entry: Any, n: int) -> Tracker:
+    where = f"tracker #{n}"
+    if not isinstance(entry, dict):
+        raise CatalogError(f"{where}: expected a table")
+    where = f"tracker {entry.get('id', '#' + str(n))!r}"
+    unknown = set(entry) - _TRACKER_KEYS
+    if unknown:
+        raise CatalogError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in ("id", "name", "vendor", "category", "docs"):
+        if not isinstance(entry.get(key), str) or not entry[key]:
+            raise CatalogError(f"{where}: {key!r} must be a non-empty string")
+    if not _ID.match(entry["id"]):
+        raise CatalogError(f"{where}: id must be lower-case words joined by '-'")
+    if entry["category"] not in CATEGORIES:
+        raise CatalogError(f"{where}: category must be one of {', '.join(CATEGORIES)}")
+    if not entry["docs"].startswith("https://"):
+        raise CatalogError(f"{where}: docs must be an https:// link")
+    lists = {k: _strings(entry, k, where) for k in ("loaders", "beacons", "calls", "globals", "ids")}
+    if not any(lists[k] for k in ("loaders", "beacons", "calls", "globals")):
+        raise CatalogError(f"{where}: needs at least one of loaders, beacons, calls, globals")
+    for path in (*lists["calls"], *lists["globals"]):
+        if not _PATH_CHARS.match(path):
+            raise CatalogError(f"{where}: {path!r} is not a dotted JavaScript name")
+    ids = []
+    for pattern in lists["ids"]:
+        try:
+            ids.append(re.compile(pattern))
+        except re.error as exc:
+            raise CatalogError(f"{where}: bad id pattern {pattern!r}: {exc}") from exc
+    return Tracker(
+        id=entry["id"],
+        name=entry["name"],
+        vendor=entry["vendor"],
+        category=entry["category"],
+        docs=entry["docs"],
+        loaders=lists["loaders"],
+        beacons=lists["beacons"],
+        calls=lists["calls"],
+        globals=lists["globals"],
+        ids=tuple(ids),
+        identify=tuple(_identify(x, where) for x in entry.get("identify", [])),
+        self_hosted=_bool(entry, "self_hosted", where),
+        opaque=_bool(entry, "opaque", where),
+        notes=str(entry.get("notes", "")),
+    )
+
+
+def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise CatalogError(f"{where}: {key!r} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _bool(entry: dict[str, Any], key: str, where: str) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise CatalogError(f"{where}: {key!r} must be true or false")
+    return value
+
+
+def _identify(raw: Any, where: str) -> IdentifyRule:
+    if not isinstance(raw, dict) or not isinstance(raw.get("call"), str):
+        raise CatalogError(f"{where}: each identify entry needs a 'call'")
+    unknown = set(raw) - _IDENTIFY_KEYS
+    if unknown:
+        raise CatalogError(f"{where}: identify: unknown key(s) {', '.join(sorted(unknown))}")
+    return IdentifyRule(
+        call=raw["call"],
+        arg0=raw.get("arg0"),
+        min_args=int(raw.get("min_args", 0)),
+        keys=frozenset(raw.get("keys", ())),
+    )
+
+
+def _url_pattern(tracker: str, kind: str, glob: str) -> UrlPattern:
+    """Compile a host/path glob: '*.' = any subdomains, '*' = within a path segment, '**' = any."""
+    where = f"tracker {tracker!r}: {kind} {glob!r}"
+    if "://" in glob:
+        raise CatalogError(f"{where}: write host/path without a scheme")
+    host, _, path = glob.partition("/")
+    parts: list[str] = []
+    if host.startswith("*."):
+        parts.append(r"(?:[a-z0-9-]+\.)*")
+        host = host[2:]
+    parts.append(re.escape(host).replace(r"\*", "[a-z0-9-]*"))
+    if _:
+        path_regex = re.escape("/" + path)
+        path_regex = path_regex.replace(r"\*\*", ".*?").replace(r"\*", r"[^/?#\s]*")
+        parts.append(path_regex)
+    tail = "" if glob.endswith(("/", "*", "=", "?")) else r"(?![A-Za-z0-9_-])"
+    lead = r"(?<![A-Za-z0-9_-])" if host else ""
+    anchor = max(re.split(r"\*+", glob.lower()), key=len)
+    if len(anchor) < 4:
+        raise CatalogError(f"{where}: needs a literal part of 4+ characters")
+    return UrlPattern(
+        tracker, kind, glob, anchor, re.compile(lead + "".join(parts) + tail, re.IGNORECASE)
+    )

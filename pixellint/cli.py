@@ -1,0 +1,200 @@
+"""Command line: parse options, call the api, pick a formatter, set the exit code. No logic."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pixellint import __version__
+
+EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
+
+
+class ConfigProblem(click.ClickException):
+    exit_code = EXIT_ERROR
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pixellint")
+def cli() -> None:
+    """Find tracking code (Meta Pixel, Google, TikTok, session replay, tag managers) that reaches
+    pages marked sensitive, from the site's source: templates, built HTML and scripts."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "format_", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of stdout.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Config file (default: nearest pixellint.toml, .pixellint.toml or pyproject.toml [tool.pixellint]).")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--all-pages", is_flag=True, help="Treat every scanned file as sensitive: an audit of the whole site.")
+@click.option("--root", "root_opt", type=click.Path(file_okay=False, path_type=Path), help="Project root that paths in reports are relative to (default: the config's directory or the git top level).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour in text output (NO_COLOR and FORCE_COLOR are honoured).")
+@click.option("-v", "--verbose", is_flag=True, help="Also list note-level diagnostics in text output.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when violations are found.")
+@click.option("--force-exclude", is_flag=True, help="Apply config excludes to files named on the command line too (for pre-commit).")
+@click.option("--sarif-category", default="", help="Write run.automationDetails.id for code scanning categories.")
+def check(
+    paths: tuple[Path, ...],
+    format_: str,
+    output: Path | None,
+    config_path: Path | None,
+    isolated: bool,
+    all_pages: bool,
+    root_opt: Path | None,
+    color: str,
+    verbose: bool,
+    exit_zero: bool,
+    force_exclude: bool,
+    sarif_category: str,
+) -> None:
+    """Scan PATHS (default: the current directory) and report trackers on sensitive pages."""
+    from pixellint import api
+    from pixellint.config import Config, ConfigError
+    from pixellint.discover import is_excluded, relative
+    from pixellint.report import formatter
+
+    targets = list(paths) or [Path(".")]
+    for target in targets:
+        if not target.exists() and not target.is_symlink():
+            raise click.BadParameter(f"{target} does not exist", param_hint="PATHS")
+    try:
+        config, root = _configure(targets, config_path, isolated, root_opt)
+    except ConfigError as exc:
+        raise ConfigProblem(str(exc)) from exc
+    if force_exclude and config.exclude:
+        targets = [t for t in targets if t.is_dir() or not is_excluded(relative(t, root), config.exclude)]
+        if not targets:
+            sys.exit(EXIT_CLEAN)
+    try:
+        result = api.run(targets, config, root, all_pages=all_pages)
+    except Exception as exc:  # noqa: BLE001 - an internal error must never look like a clean run
+        if format_ == "sarif":
+            from pixellint.report.sarif import log
+            import json
+
+            _write(json.dumps(log(None, category=sarif_category, error=f"internal error: {exc!r}"), indent=2) + "\n", output)
+        click.echo(f"pixellint: internal error: {exc!r}. Please report it with the file that caused it.", err=True)
+        sys.exit(EXIT_ERROR)
+    options: dict[str, Any] = {"color": _use_color(color) and output is None, "verbose": verbose, "category": sarif_category}
+    _write(formatter(format_)(result, **options), output)
+    if result.findings and not exit_zero:
+        sys.exit(EXIT_VIOLATIONS)
+    sys.exit(EXIT_CLEAN)
+
+
+@cli.command()
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def trackers(format_: str) -> None:
+    """List the tracker catalog: id, vendor, category and what is matched."""
+    import json
+
+    from pixellint.catalog import load
+
+    catalog = load()
+    if format_ == "json":
+        rows = [
+            {"id": t.id, "name": t.name, "vendor": t.vendor, "category": t.category, "docs": t.docs,
+             "loaders": list(t.loaders), "beacons": list(t.beacons), "calls": list(t.calls),
+             "globals": list(t.globals), "ids": [p.pattern for p in t.ids],
+             "opaque": t.opaque, "self_hosted": t.self_hosted}
+            for t in catalog.trackers
+        ]  # fmt: skip
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for t in catalog.trackers:
+        matched = ", ".join([*t.loaders[:2], *t.calls[:3], *t.globals[:1]])
+        flag = " (self-hosted: not reported by default)" if t.self_hosted else ""
+        click.echo(f"{t.id:28} {t.vendor:24} {t.category:21} {matched}{flag}")
+    click.echo(f"{len(catalog.trackers)} trackers")
+
+
+@cli.command()
+@click.argument("code", required=False)
+def rules(code: str | None) -> None:
+    """List the rules, or explain one (by code or name)."""
+    from pixellint.rules import RULES
+
+    if code is None:
+        for rule in RULES.values():
+            click.echo(f"{rule.code}  {rule.name:32} {rule.level:8} {rule.summary}")
+        return
+    for rule in RULES.values():
+        if code in (rule.code, rule.name):
+            click.echo(f"{rule.code} {rule.name} ({rule.level})\n\n{rule.summary}\n\n{rule.explanation}")
+            return
+    raise click.BadParameter(f"no rule {code!r}; `pixellint rules` lists them", param_hint="CODE")
+
+
+def _configure(targets: list[Path], config_path: Path | None, isolated: bool, root_opt: Path | None) -> tuple[Any, Path]:
+    from pixellint import config as config_module
+
+    start = Path(os.path.abspath(targets[0]))
+    start = start if start.is_dir() else start.parent
+    found = None
+    if config_path is not None:
+        if not config_path.is_file():
+            raise config_module.ConfigError(f"{config_path}: config file not found")
+        found = config_path
+    elif not isolated:
+        found = config_module.find(start)
+    config = config_module.load(found) if found else config_module.Config()
+    if root_opt is not None:
+        root = Path(os.path.abspath(root_opt))
+    elif found is not None:
+        root = Path(os.path.abspath(found)).parent
+    else:
+        root = _git_root(start) or Path.cwd()
+        if not all(_under(Path(os.path.abspath(t)), root) for t in targets):
+            root = start
+    return config, root
+
+
+def _git_root(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def _under(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False, color=True)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigProblem(f"cannot write {output}: {exc.strerror}") from exc
+
+
+def main() -> None:
+    """Entry point: click's own error exits (usage 2, ClickException 1, Abort 1) all become 2."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_CLEAN)

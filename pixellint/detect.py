@@ -1,0 +1,373 @@
+"""Detectors: which tracker is where. Facts only; sensitivity is decided elsewhere (rules.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pixellint import htmlscan, js
+from pixellint.catalog import Catalog, Tracker, UrlPattern
+from pixellint.document import Document
+from pixellint.model import Diagnostic, How, Location, Sighting
+
+_JS_TYPES = {
+    "", "text/javascript", "application/javascript", "module", "text/ecmascript",
+    "application/ecmascript", "text/jsx", "text/babel", "text/partytown", "text/x-javascript",
+}  # fmt: skip
+_CONSENT_ATTR = re.compile(r"consent|cookie|category|optanon|cmplz|usercentrics|klaro|iubenda")
+_PII_WORDS = re.compile(
+    r"e-?mail|phone|first_?name|last_?name|full_?name|patient|member_?id|\bdob\b|birth|"
+    r"address|zip|postal|ssn|mrn|diagnos|condition|insurance|appointment|user\.name|user_?id",
+    re.IGNORECASE,
+)
+_PII_KEYS = frozenset(
+    {"email", "em", "e_mail", "phone", "ph", "phone_number", "first_name", "last_name", "fn",
+     "ln", "dob", "date_of_birth", "birthdate", "address", "zip", "zp", "postal_code",
+     "external_id", "patient_id", "mrn", "ssn", "user_email", "sha256_email_address"}
+)  # fmt: skip
+_IDENT = re.compile(r"[\w$.]")
+_JOIN = re.compile(r"""["'`]\s*\+\s*["'`]""")
+EVIDENCE_MAX = 100
+
+
+@dataclass
+class Detector:
+    catalog: Catalog
+    max_script_size: int = 2_000_000
+    _interest: js.Interest = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._interest = js.Interest(
+            frozenset(self.catalog.calls), frozenset(self.catalog.globals), self.is_url
+        )
+
+    @cached_property
+    def _automata(self) -> tuple[object, object]:
+        import ahocorasick
+
+        everything = ahocorasick.Automaton()
+        for token in self.catalog.tokens():
+            everything.add_word(token, token)
+        everything.make_automaton()
+        urls = ahocorasick.Automaton()
+        for pattern in self.catalog.url_patterns:
+            if urls.exists(pattern.anchor):
+                urls.get(pattern.anchor).append(pattern)
+            else:
+                urls.add_word(pattern.anchor, [pattern])
+        urls.make_automaton()
+        return everything, urls
+
+    @cached_property
+    def _fallback_calls(self) -> re.Pattern[str]:
+        names = sorted(self.catalog.calls, key=len, reverse=True)
+        alternation = "|".join(re.escape(n) for n in names)
+        return re.compile(rf"(?<![\w$.])(?:window\.)?({alternation})\s*(?:\?\.)?\(")
+
+    # --- prefilters -----------------------------------------------------------------------
+    def might_contain(self, text: str) -> bool:
+        """Cheap and exact-superset: False proves no catalog token is in `text`."""
+        everything, _ = self._automata
+        lowered = text.lower()
+        if "+" in lowered:  # hosts assembled from pieces: 'https://connect.' + 'facebook.net/…'
+            lowered = _JOIN.sub("", lowered)
+        for end, token in everything.iter(lowered):  # type: ignore[attr-defined]
+            start = end - len(token) + 1
+            if token.endswith("(") and start > 0 and _IDENT.match(lowered[start - 1]):
+                continue
+            return True
+        return False
+
+    def url_matches(self, url: str) -> list[UrlPattern]:
+        if len(url) < 6 or ("." not in url and "/" not in url):
+            return []
+        _, urls = self._automata
+        found: list[UrlPattern] = []
+        for _, patterns in urls.iter(url.lower()):  # type: ignore[attr-defined]
+            for pattern in patterns:
+                if pattern not in found and pattern.regex.search(url):
+                    found.append(pattern)
+        return found
+
+    def is_url(self, text: str) -> bool:
+        return bool(self.url_matches(text))
+
+    # --- documents ------------------------------------------------------------------------
+    def detect(self, doc: Document) -> tuple[list[Sighting], list[Diagnostic]]:
+        if not self.might_contain(doc.text):
+            return [], []
+        collector = _Collector(self, doc)
+        if doc.kind == "script":
+            collector.script_file()
+        else:
+            collector.markup()
+        collector.template_code()
+        return collector.finish()
+
+    def choose(self, candidates: list[str], evidence: str | frozenset[str]) -> Tracker | None:
+        """Pick among trackers sharing a call or URL by the account id in the evidence."""
+        trackers = [self.catalog.by_id[c] for c in candidates]
+        texts = [evidence] if isinstance(evidence, str) else list(evidence)
+        for tracker in trackers:
+            if any(p.search(t) for p in tracker.ids for t in texts):
+                return tracker
+        return trackers[0] if trackers else None
+
+
+@dataclass
+class _Found:
+    tracker: Tracker
+    how: How
+    start: int
+    end: int
+    unit: int  # offset of the enclosing element / top-level statement
+    detail: str
+    identity: str = ""
+    degraded: bool = False
+
+
+class _Collector:
+    """Gathers raw matches for one document, then folds them into one sighting per occurrence."""
+
+    def __init__(self, detector: Detector, doc: Document) -> None:
+        self.detector = detector
+        self.doc = doc
+        self.found: list[_Found] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    # markup ------------------------------------------------------------------------------
+    def markup(self) -> None:
+        scan = htmlscan.scan(self.doc.masked)
+        for element in scan.elements:
+            if element.inert:
+                continue
+            if element.tag == "script":
+                self._script_element(element)
+            elif element.tag in ("img", "iframe", "amp-pixel"):
+                self._beacon_element(element)
+        for element, name, attr in scan.handlers:
+            if element.inert:
+                continue
+            decoded, offsets = htmlscan.unescape_with_map(attr.value)
+            self._js(decoded, attr.offset, element.start, "event-handler", offsets)
+
+    def _script_element(self, element: htmlscan.Element) -> None:
+        type_ = (element.get("type") or "").strip().lower()
+        gated = type_ == "text/plain" and any(_CONSENT_ATTR.search(a) for a in element.attrs)
+        src = element.attrs.get("src") or element.attrs.get("data-src")
+        if src and src.value.strip():
+            for pattern in self.detector.url_matches(src.value):
+                tracker = self.detector.choose([pattern.tracker], src.value)
+                if tracker:
+                    detail = "consent-gated loader" if gated else "loader"
+                    self._add(tracker, "script-src", element.start, element.tag_end, element.start, detail)
+                    break
+        if type_ in _JS_TYPES or gated:
+            body = self.doc.masked[element.content_start : element.content_end]
+            if body.strip():
+                self._js(body, element.content_start, element.start, "inline-js")
+
+    def _beacon_element(self, element: htmlscan.Element) -> None:
+        for name in ("src", "data-src"):
+            attr = element.attrs.get(name)
+            if not attr:
+                continue
+            for pattern in self.detector.url_matches(attr.value):
+                tracker = self.detector.choose([pattern.tracker], attr.value)
+                if tracker:
+                    where = "noscript " if element.in_noscript else ""
+                    detail = f"{where}<{element.tag}> {pattern.kind}"
+                    self._add(tracker, "beacon", element.start, element.tag_end, element.start, detail)
+                    return
+
+    # scripts -----------------------------------------------------------------------------
+    def script_file(self) -> None:
+        self._js(self.doc.masked, 0, -1, "js-file")
+
+    def _js(
+        self, code: str, base: int, unit: int, how: How, offsets: list[int] | None = None
+    ) -> None:
+        if not self.detector.might_contain(code):
+            return
+        def absolute(offset: int) -> int:
+            return base + (offsets[min(offset, len(offsets) - 1)] if offsets else offset)
+
+        if len(code) > self.detector.max_script_size:
+            self._diagnose(base, "PXL902", f"script of {len(code):,} characters is larger than max_script_size; scanned with the token fallback")
+            self._fallback(code, absolute, unit, how)
+            return
+        result = js.analyse(code, self.detector._interest)
+        before = len(self.found)
+        for hit in result.hits:
+            self._js_hit(hit, absolute, unit if unit >= 0 else absolute(hit.unit), how)
+        if result.has_error:
+            missed = self._fallback(code, absolute, unit, how, skip_after=before)
+            if missed or len(self.found) == before:
+                self._diagnose(
+                    base,
+                    "PXL901",
+                    "script does not parse even after masking template syntax; scanned with the token fallback",
+                )
+
+    def _js_hit(self, hit: js.JsHit, absolute: object, unit: int, how: How) -> None:
+        to_abs = absolute  # callable
+        assert callable(to_abs)
+        start, end = to_abs(hit.start), to_abs(hit.end)
+        catalog = self.detector.catalog
+        if hit.kind == "url":
+            for pattern in self.detector.url_matches(hit.value):
+                tracker = self.detector.choose([pattern.tracker], hit.value)
+                if tracker:
+                    verb = "loads" if pattern.kind == "loader" else "sends to"
+                    self._add(tracker, how, start, end, unit, f"{verb} {_short(hit.value)}", degraded=hit.in_error)
+                    return
+        elif hit.kind == "call":
+            tracker = self.detector.choose(list(catalog.calls[hit.value]), hit.keys)
+            if tracker is None:
+                return
+            label = f"{hit.value}('{hit.arg0}')" if hit.arg0 else f"{hit.value}()"
+            identity = self._identity(tracker, hit, to_abs)
+            self._add(tracker, how, start, end, unit, label, identity, hit.in_error)
+        elif hit.kind == "global":
+            tracker = self.detector.choose(list(catalog.globals[hit.value]), hit.value)
+            if tracker:
+                self._add(tracker, how, start, end, unit, f"sets {hit.value}", degraded=hit.in_error)
+
+    def _identity(self, tracker: Tracker, hit: js.JsHit, to_abs: object) -> str:
+        assert callable(to_abs)
+        for rule in tracker.identify:
+            if rule.call != hit.value:
+                continue
+            if rule.arg0 is not None and rule.arg0 != hit.arg0:
+                continue
+            if hit.nargs < rule.min_args or (rule.keys and not rule.keys & hit.keys):
+                continue
+            shared = sorted((rule.keys or _PII_KEYS) & hit.keys)
+            call = f"{hit.value}('{hit.arg0}')" if hit.arg0 else f"{hit.value}()"
+            return call + (f" with {', '.join(shared)}" if shared else "")
+        pii = sorted(_PII_KEYS & hit.keys)
+        if pii:
+            return f"identifying fields {', '.join(pii)}"
+        start, end = to_abs(hit.args_span[0]), to_abs(hit.args_span[1])
+        for region in self.doc.regions:
+            if region.kind == "output" and start <= region.start < end:
+                source = self.doc.text[region.start : region.end]
+                if _PII_WORDS.search(source):
+                    return f"template data {_short(source)}"
+        return ""
+
+    def _fallback(
+        self, code: str, absolute: object, unit: int, how: How, skip_after: int | None = None
+    ) -> int:
+        """Token scan for scripts the AST could not handle; returns how many new finds it made."""
+        assert callable(absolute)
+        known = {(f.tracker.id, f.unit) for f in self.found[skip_after or 0 :]} if skip_after is not None else set()
+        added = 0
+        for match in self.detector._fallback_calls.finditer(code):
+            path = match.group(1)
+            tracker = self.detector.choose(list(self.detector.catalog.calls[path]), code[match.end() : match.end() + 80])
+            unit_here = unit if unit >= 0 else absolute(match.start())
+            if tracker and (tracker.id, unit_here) not in known:
+                self._add(tracker, how, absolute(match.start()), absolute(match.end()), unit_here, f"{path}() (token fallback)", degraded=True)
+                known.add((tracker.id, unit_here))
+                added += 1
+        for start, end, url in _url_tokens(code):
+            for pattern in self.detector.url_matches(url):
+                tracker = self.detector.choose([pattern.tracker], url)
+                unit_here = unit if unit >= 0 else absolute(start)
+                if tracker and (tracker.id, unit_here) not in known:
+                    self._add(tracker, how, absolute(start), absolute(end), unit_here, f"mentions {_short(url)} (token fallback)", degraded=True)
+                    known.add((tracker.id, unit_here))
+                    added += 1
+                break
+        return added
+
+    # server-side template code ----------------------------------------------------------
+    def template_code(self) -> None:
+        """Tracker URLs inside PHP/ERB code (wp_enqueue_script, echo '<script src=…>')."""
+        for region in self.doc.regions:
+            if region.kind not in ("code", "output"):
+                continue
+            source = self.doc.text[region.start : region.end]
+            if not self.detector.might_contain(source):
+                continue
+            for start, end, url in _url_tokens(source):
+                for pattern in self.detector.url_matches(url):
+                    tracker = self.detector.choose([pattern.tracker], url)
+                    if tracker:
+                        begin = region.start + start
+                        self._add(tracker, "template-code", begin, region.start + end, region.start, f"{pattern.kind} {_short(url)} in template code")
+                    break
+
+    # folding -----------------------------------------------------------------------------
+    def _add(
+        self,
+        tracker: Tracker,
+        how: How,
+        start: int,
+        end: int,
+        unit: int,
+        detail: str,
+        identity: str = "",
+        degraded: bool = False,
+    ) -> None:
+        self.found.append(_Found(tracker, how, start, end, unit, detail, identity, degraded))
+
+    def _diagnose(self, offset: int, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self._location(offset, offset + 1), code, message))
+
+    def _location(self, start: int, end: int) -> Location:
+        line, column = self.doc.lines.position(start)
+        end_line, end_column = self.doc.lines.position(max(start + 1, end))
+        return Location(self.doc.path, line, column, end_line, end_column)
+
+    def finish(self) -> tuple[list[Sighting], list[Diagnostic]]:
+        groups: dict[tuple[str, int], list[_Found]] = {}
+        last_line: dict[str, tuple[int, int]] = {}  # tracker -> (unit key, line it ended on)
+        for found in sorted(self.found, key=lambda f: f.start):
+            unit = found.unit
+            if self.doc.kind == "script" and found.tracker.id in last_line:
+                # consecutive top-level statements (a pasted base code) are one occurrence
+                previous_unit, previous_end = last_line[found.tracker.id]
+                if self.doc.lines.position(unit)[0] <= previous_end + 1:
+                    unit = previous_unit
+            key = (found.tracker.id, found.start if found.identity else unit)
+            groups.setdefault(key, []).append(found)
+            if not found.identity:
+                last_line[found.tracker.id] = (unit, self.doc.lines.position(found.end)[0])
+        sightings = [self._sighting(group) for group in groups.values()]
+        return sorted(set(sightings)), self.diagnostics
+
+    def _sighting(self, group: list[_Found]) -> Sighting:
+        first = group[0]
+        details = list(dict.fromkeys(f.detail for f in group))
+        detail = "; ".join(details[:3]) + ("; …" if len(details) > 3 else "")
+        anchor_line, _ = self.doc.lines.position(first.unit if first.unit >= 0 else first.start)
+        return Sighting(
+            location=self._location(first.start, first.end),
+            tracker=first.tracker.id,
+            how=first.how,
+            evidence=self._evidence(first.start, first.end),
+            detail=detail,
+            identity=first.identity,
+            anchor_line=anchor_line,
+            degraded=all(f.degraded for f in group),
+        )
+
+    def _evidence(self, start: int, end: int) -> str:
+        snippet = self.doc.text[start : min(end, start + 400)]
+        first_line = snippet.splitlines()[0] if snippet else ""
+        return _short(first_line.strip(), EVIDENCE_MAX)
+
+
+_URL_TOKEN = re.compile(r"""[^\s"'`<>(){}\[\],;\\]*[./][^\s"'`<>(){}\[\],;\\]+""")
+
+
+def _url_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _URL_TOKEN.finditer(text) if "." in m.group()]
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

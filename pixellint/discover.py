@@ -1,0 +1,115 @@
+"""Which files to scan: walk directories, skip vendored and generated trees, honour excludes."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pixellint.config import glob_regex
+from pixellint.document import kind_of
+
+SKIP_DIRS = frozenset({
+    ".git", ".hg", ".svn", "node_modules", "bower_components", "jspm_packages", "vendor", "vendors",
+    "third_party", "third-party", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
+    ".pytest_cache", ".ruff_cache", ".pixellint_cache", "_site", ".jekyll-cache", ".next",
+    ".nuxt", ".svelte-kit", ".cache", ".sass-cache", ".idea", ".vscode",
+})  # fmt: skip
+# minified copies of well-known libraries: third-party code that never carries a site's tags
+_LIBRARY = re.compile(
+    r"^(?:jquery|bootstrap|popper|lodash|underscore|react|react-dom|vue|angular|d3|three|moment|"
+    r"chart|highlight|prism|mathjax|katex|fontawesome|all|swiper|slick|select2|modernizr|"
+    r"backbone|ember|handlebars|mustache|axios|htmx|alpine|tailwind|mermaid|plotly|leaflet|"
+    r"require|polyfill|core-js|clipboard|lunr|elasticlunr|fuse|anchor|lazysizes|gsap|pace|"
+    r"fancybox|lightbox|photoswipe|masonry|isotope|imagesloaded|aos|animejs|typed|scrollreveal)"
+    r"[\w.-]*\.min\.(?:js|mjs)$",
+    re.IGNORECASE,
+)
+_DATA_FILE = re.compile(r"(?:^|/)(?:templates/[^/]+\.json|[^/]+\.11tydata\.json)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    path: Path
+    rel: str  # POSIX path relative to the project root
+    explicit: bool  # named on the command line
+
+
+def walk(paths: list[Path], root: Path, exclude: tuple[str, ...]) -> tuple[list[Candidate], list[str]]:
+    """Files to scan and notes about what could not be walked (loops, unreadable directories)."""
+    excluded = [glob_regex(g) for g in exclude]
+    found: dict[str, Candidate] = {}
+    notes: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            for file_path in _walk_dir(path, root, excluded, notes):
+                rel = relative(file_path, root)
+                found.setdefault(rel, Candidate(file_path, rel, False))
+        else:
+            rel = relative(path, root)
+            found[rel] = Candidate(path, rel, True)
+    return sorted(found.values(), key=lambda c: c.rel), notes
+
+
+def relative(path: Path, root: Path) -> str:
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _walk_dir(top: Path, root: Path, excluded: list[re.Pattern[str]], notes: list[str]) -> Iterator[Path]:
+    seen: set[tuple[int, int]] = set()
+    real_root = os.path.realpath(root)
+
+    def on_error(error: OSError) -> None:
+        notes.append(f"{relative(Path(error.filename or top), root)}: cannot read directory: {error.strerror}")
+
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=True, onerror=on_error):
+        try:
+            stat = os.stat(dirpath)
+        except OSError:
+            continue
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            notes.append(f"{relative(Path(dirpath), root)}: directory symlink loop, not followed")
+            dirnames[:] = []
+            continue
+        seen.add(key)
+        real = os.path.realpath(dirpath)
+        if os.path.islink(dirpath) and not (real == real_root or real.startswith(real_root + os.sep)):
+            notes.append(f"{relative(Path(dirpath), root)}: symlink leaves the project, not followed")
+            dirnames[:] = []
+            continue
+        rel_dir = relative(Path(dirpath), root)
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if d not in SKIP_DIRS and not _excluded(f"{rel_dir}/{d}".lstrip("./"), excluded)
+        )  # fmt: skip
+        for name in sorted(filenames):
+            rel = f"{rel_dir}/{name}" if rel_dir not in ("", ".") else name
+            if _wanted(rel) and not _excluded(rel, excluded):
+                yield Path(dirpath) / name
+
+
+def _wanted(rel: str) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    if _LIBRARY.match(name):
+        return False
+    return kind_of(name) is not None or bool(_DATA_FILE.search(rel)) or _is_dir_data(rel)
+
+
+def _is_dir_data(rel: str) -> bool:
+    parts = rel.split("/")
+    return len(parts) >= 2 and parts[-1] == parts[-2] + ".json"
+
+
+def _excluded(rel: str, excluded: list[re.Pattern[str]]) -> bool:
+    return any(p.match(rel) for p in excluded)
+
+
+def is_excluded(rel: str, exclude: tuple[str, ...]) -> bool:
+    return _excluded(rel, [glob_regex(g) for g in exclude])

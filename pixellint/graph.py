@@ -1,0 +1,420 @@
+"""The template graph: which file pulls in which (extends, include, layout, partial, script src).
+
+Knows nothing about trackers or sensitivity. Edges point from the including file to the included
+one; "reaching" follows edges forward, so a page reaches its layouts and partials.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pixellint.document import Document
+
+_Q = r"""["']([^"'\n{}]+)["']"""
+# (regex, edge kind, resolver); group 1 is the referenced name
+_EDGE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str, str]]] = {
+    "jinja": [
+        (re.compile(r"\{%-?\s*(extends|include|import|from|embed|use|include_relative|render|section|layout)\s+(.*?)-?%\}", re.S), "tag", "tag"),
+        (re.compile(r"\{\{-?\s*(?:include|source)\(\s*" + _Q), "include", "template"),
+    ],
+    "handlebars": [
+        (re.compile(r"\{\{>\s*[\"']?([\w./@-]+)"), "partial", "partial"),
+        (re.compile(r"\{\{!<\s*([\w./-]+)\s*\}\}"), "layout", "ghost-layout"),
+    ],
+    "go": [
+        (re.compile(r"\{\{-?\s*(?:partial|partialCached)\s+\"([^\"]+)\""), "partial", "hugo-partial"),
+        (re.compile(r"\{\{-?\s*template\s+\"([^\"]+)\""), "template", "hugo-template"),
+    ],
+    "php": [
+        (re.compile(r"\b(?:include|require)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*|get_template_directory\(\)\s*\.\s*|dirname\(__FILE__\)\s*\.\s*)?" + _Q), "include", "php"),
+        (re.compile(r"\b(get_header|get_footer|get_sidebar)\s*\(\s*(?:" + _Q + r")?\s*\)"), "wp", "wp"),
+        (re.compile(r"\bget_template_part\s*\(\s*" + _Q + r"(?:\s*,\s*" + _Q + r")?"), "template-part", "wp-part"),
+        (re.compile(r"\b(wp_head|wp_footer)\s*\(\s*\)"), "hook", "wp-hook"),
+    ],
+    "erb": [
+        (re.compile(r"<%[=-]?\s*render\s*\(?\s*(?:partial:\s*|:partial\s*=>\s*)?" + _Q), "render", "rails"),
+        (re.compile(r"<%[=-]?\s*include\s*\(?\s*" + _Q), "include", "ejs"),
+    ],
+}
+_TEMPLATE_EXTS = (".html", ".liquid", ".njk", ".jinja", ".jinja2", ".j2", ".twig", ".hbs", ".handlebars", ".php", ".erb", ".ejs", ".md", ".tmpl", ".gohtml")
+_SCRIPT_SRC = re.compile(r"<script\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.I | re.S)
+_QUOTED_JS = re.compile(r"""["']([^"'\s]+\.m?js)(?:\?[^"']*)?["']""")
+_LIQUID_NAME = re.compile(r"""^\s*(?:["']([^"']+)["']|([\w./-]+))""")
+_LAYOUT_NONE = re.compile(r"\{%-?\s*layout\s+none\s*-?%\}")
+_HUGO_DEFINE = re.compile(r"\{\{-?\s*define\s+\"main\"")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Edge:
+    source: str
+    target: str
+    kind: str
+    offset: int  # where the construct sits in `source` (-1: implicit, e.g. a Rails layout)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Unresolved:
+    source: str
+    name: str
+    offset: int
+    reason: str
+
+
+@dataclass
+class Graph:
+    edges: dict[str, list[Edge]] = field(default_factory=dict)
+    reverse: dict[str, list[Edge]] = field(default_factory=dict)
+    unresolved: list[Unresolved] = field(default_factory=list)
+
+    def add(self, edge: Edge) -> None:
+        if edge.source == edge.target:
+            return
+        if any(e.target == edge.target for e in self.edges.get(edge.source, ())):
+            return
+        self.edges.setdefault(edge.source, []).append(edge)
+        self.reverse.setdefault(edge.target, []).append(edge)
+
+    def reach(self, start: str) -> dict[str, tuple[Edge, ...]]:
+        """Every file reachable from `start`, with the shortest chain of edges to it."""
+        chains: dict[str, tuple[Edge, ...]] = {start: ()}
+        queue = deque([start])
+        while queue:
+            node = queue.popleft()
+            for edge in self.edges.get(node, ()):
+                if edge.target not in chains:
+                    chains[edge.target] = (*chains[node], edge)
+                    queue.append(edge.target)
+        return chains
+
+    def ancestors(self, nodes: Iterable[str]) -> set[str]:
+        """Every file that reaches any of `nodes` (the nodes included)."""
+        seen = set(nodes)
+        queue = deque(seen)
+        while queue:
+            for edge in self.reverse.get(queue.popleft(), ()):
+                if edge.source not in seen:
+                    seen.add(edge.source)
+                    queue.append(edge.source)
+        return seen
+
+    def is_included(self, path: str) -> bool:
+        return bool(self.reverse.get(path))
+
+
+class Resolver:
+    """Finds the file a template name refers to, following each ecosystem's search paths."""
+
+    def __init__(self, files: Iterable[str], template_dirs: Iterable[str] = (), site_roots: Iterable[str] = ()) -> None:
+        self.files = set(files)
+        self.template_dirs = [d.strip("/") for d in template_dirs]
+        self.site_roots = [d.strip("/") for d in site_roots]
+        self.by_suffix: dict[str, list[str]] = {}
+        for path in self.files:
+            parts = path.split("/")
+            for i in range(len(parts)):
+                self.by_suffix.setdefault("/".join(parts[i:]), []).append(path)
+        self.template_roots = sorted({p[: p.index("templates/") + 9] for p in self.files if "templates/" in p})
+
+    def find(self, name: str, source: str, dirs: Iterable[str], exts: Iterable[str] = ("",)) -> str | None:
+        name = name.strip().lstrip("@").split("?")[0]
+        if "::" in name or not name:
+            return None
+        here = posixpath.dirname(source)
+        candidates: list[str] = []
+        for ext in exts:
+            full = name if not ext or name.endswith(ext) else name + ext
+            if full.startswith(("./", "../")):
+                candidates.append(posixpath.normpath(posixpath.join(here, full)))
+                continue
+            candidates.extend(posixpath.normpath(posixpath.join(d, full)) if d else full for d in dirs)
+            candidates.append(posixpath.normpath(posixpath.join(here, full)))
+        for candidate in candidates:
+            if candidate in self.files:
+                return candidate
+        for ext in exts:
+            full = name if not ext or name.endswith(ext) else name + ext
+            matches = self.by_suffix.get(full.lstrip("./"), [])
+            if matches:
+                return min(matches, key=lambda p: (_distance(p, source), p))
+        return None
+
+    def ancestors_dirs(self, source: str) -> list[str]:
+        parts = posixpath.dirname(source).split("/") if "/" in source else []
+        return ["/".join(parts[:i]) for i in range(len(parts), -1, -1)]
+
+
+def _distance(path: str, source: str) -> int:
+    a, b = path.split("/"), source.split("/")
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return len(a) + len(b) - 2 * common
+
+
+def build(docs: dict[str, Document], resolver: Resolver) -> Graph:
+    graph = Graph()
+    for path, doc in docs.items():
+        for name, kind, offset, how in _references(doc):
+            target = _resolve(resolver, doc, name, how)
+            if target is None:
+                reason = "dynamic name" if _looks_dynamic(name) else "no such file in the project"
+                graph.unresolved.append(Unresolved(path, name, offset, reason))
+            elif target != path:
+                graph.add(Edge(path, target, kind, offset))
+        for target, kind in _implicit(doc, resolver, docs):
+            graph.add(Edge(path, target, kind, -1))
+    return graph
+
+
+def _looks_dynamic(name: str) -> bool:
+    return not re.fullmatch(r"[\w./@-]+", name.strip()) or "." not in name and "/" not in name and name.islower() and "_" in name
+
+
+def _references(doc: Document) -> Iterable[tuple[str, str, int, str]]:
+    """(name, edge kind, offset, resolver) for each explicit include-like construct."""
+    comments = [(r.start, r.end) for r in doc.regions if r.kind == "comment"]
+
+    def live(offset: int) -> bool:
+        return not any(s <= offset < e for s, e in comments)
+
+    text = doc.text
+    families = _families(doc)
+    for family in families:
+        for regex, kind, how in _EDGE_PATTERNS[family]:
+            for match in regex.finditer(text):
+                if not live(match.start()):
+                    continue
+                yield from _names_of(match, kind, how)
+    layout = doc.front_matter.get("layout")
+    if layout and layout not in ("none", "null", "false", "''", '""'):
+        yield layout, "layout", 0, "front-matter-layout"
+    if doc.kind != "script":
+        for match in _SCRIPT_SRC.finditer(text):
+            if not live(match.start()):
+                continue
+            src = match.group(2).strip()
+            if "{" in src or "<" in src:
+                quoted = _QUOTED_JS.search(src)
+                if not quoted:
+                    continue
+                src = quoted.group(1)
+            if src.startswith(("http:", "https:", "//", "data:")) or not re.search(r"\.m?js(\?|#|$)", src):
+                continue
+            yield src.split("?")[0].split("#")[0], "script-src", match.start(), "script"
+
+
+def _families(doc: Document) -> list[str]:
+    dialect = doc.dialect
+    if dialect in ("jinja", "liquid", "twig"):
+        return ["jinja"]
+    if dialect in ("handlebars", "go", "php", "erb"):
+        return [dialect]
+    if dialect == "html-template":
+        text = doc.text
+        found = [f for f, hint in (("jinja", "{%"), ("handlebars", "{{>"), ("handlebars", "{{!<"), ("go", "{{"), ("php", "<?"), ("erb", "<%")) if hint in text]
+        return list(dict.fromkeys(found))
+    return []
+
+
+def _names_of(match: re.Match[str], kind: str, how: str) -> Iterable[tuple[str, str, int, str]]:
+    offset = match.start()
+    if how == "tag":
+        tag, rest = match.group(1), match.group(2)
+        if tag == "layout" and rest.strip().startswith("none"):
+            return
+        names = re.findall(r"""["']([^"'\n]+)["']""", rest.split(" with ")[0].split(" only")[0])
+        if not names:
+            plain = _LIQUID_NAME.match(rest)
+            if plain is None:
+                return
+            names = [plain.group(1) or plain.group(2)]
+            if tag not in ("include", "include_relative", "render", "section", "layout"):
+                return
+        if tag in ("import", "from"):
+            names = names[:1]
+        for name in names[:20]:
+            yield name, tag, offset, f"tag-{tag}"
+    elif how == "wp":
+        func, variant = match.group(1), match.group(2)
+        base = func.split("_")[1]
+        yield (f"{base}-{variant}.php" if variant else f"{base}.php"), func, offset, "wp"
+    elif how == "wp-part":
+        slug, variant = match.group(1), match.group(2)
+        yield (f"{slug}-{variant}.php|{slug}.php" if variant else f"{slug}.php"), "get_template_part", offset, "wp"
+    elif how == "wp-hook":
+        yield "functions.php", match.group(1), offset, "wp"
+    else:
+        yield match.group(1), kind, offset, how
+
+
+def _resolve(resolver: Resolver, doc: Document, name: str, how: str) -> str | None:
+    source = doc.path
+    up = resolver.ancestors_dirs(source)
+    if how == "wp":
+        for option in name.split("|"):
+            found = resolver.find(option, source, up, (".php",))
+            if found:
+                return found
+        return None
+    if how == "front-matter-layout":
+        dirs = [f"{d}/_layouts" if d else "_layouts" for d in up] + [f"{d}/_includes" if d else "_includes" for d in up] + [f"{d}/layouts" if d else "layouts" for d in up]
+        return resolver.find(name, source, dirs + resolver.template_dirs, ("", ".html", ".njk", ".liquid", ".md", ".hbs", ".11ty.js"))
+    if how == "script":
+        dirs = ["", *resolver.site_roots, "static", "public", "assets", "source", "src", "_site"]
+        if name.startswith("/"):
+            return resolver.find(name.lstrip("/"), source, dirs) or resolver.find(name.lstrip("/"), source, [])
+        return resolver.find(name, source, ["", *resolver.site_roots])
+    if how == "tag-include_relative":
+        return resolver.find("./" + name, source, [])
+    if how in ("tag-render", "tag-section", "tag-layout", "tag-include") and doc.dialect in ("liquid", "html-template", "jinja"):
+        shop = {"tag-render": "snippets", "tag-include": "snippets", "tag-section": "sections", "tag-layout": "layout"}[how]
+        dirs = [f"{d}/{shop}" if d else shop for d in up] + [f"{d}/_includes" if d else "_includes" for d in up]
+        found = resolver.find(name, source, dirs + resolver.template_dirs + resolver.template_roots, ("", ".liquid", ".html"))
+        if found:
+            return found
+    if how.startswith("tag-") or how == "template":
+        dirs = resolver.template_dirs + resolver.template_roots + up
+        return resolver.find(re.sub(r"^@[\w-]+/", "", name), source, dirs, ("", ".html", ".twig", ".html.twig", ".njk", ".jinja", ".j2", ".liquid"))
+    if how == "partial":
+        dirs = [f"{d}/partials" if d else "partials" for d in up] + [f"{d}/views/partials" if d else "views/partials" for d in up]
+        return resolver.find(name, source, dirs, (".hbs", ".handlebars", ".mustache", ".html", ""))
+    if how == "ghost-layout":
+        return resolver.find(name, source, up, (".hbs", ".handlebars"))
+    if how in ("hugo-partial", "hugo-template"):
+        if name.startswith("_internal/"):
+            return None if how == "hugo-template" and "google_analytics" not in name else None
+        sub = "partials" if how == "hugo-partial" else ""
+        roots = [d for d in up if d.endswith("layouts") or d == ""] + _hugo_layout_roots(resolver)
+        dirs = [posixpath.join(r, sub) if sub else r for r in roots] + [posixpath.join(r, "_partials") for r in roots]
+        return resolver.find(name, source, dirs, ("",))
+    if how == "rails":
+        folder, base = posixpath.split(name)
+        partial = posixpath.join(folder, "_" + base)
+        views = _rails_views_root(source)
+        dirs = [posixpath.join(views, folder and "")] if views else []
+        if not folder and views:
+            dirs = [posixpath.dirname(source)]
+        found = resolver.find(partial if folder else "_" + base, source, [views] if folder else dirs, _ERB_EXTS)
+        return found
+    if how == "ejs":
+        return resolver.find(name if name.startswith(".") else "./" + name, source, [], (".ejs", "")) or resolver.find(name, source, up, (".ejs", ""))
+    if how == "php":
+        return resolver.find(name if name.startswith(("./", "../")) else "./" + name.lstrip("/"), source, []) or resolver.find(name.lstrip("/"), source, up)
+    return None
+
+
+_ERB_EXTS = (".html.erb", ".erb", ".text.erb", ".js.erb", ".turbo_stream.erb", ".html.haml", "")
+
+
+def _rails_views_root(source: str) -> str:
+    index = source.find("app/views/")
+    return source[: index + len("app/views")] if index >= 0 else posixpath.dirname(source)
+
+
+def _hugo_layout_roots(resolver: Resolver) -> list[str]:
+    return sorted({p[: p.index("layouts/") + 7] for p in resolver.files if "layouts/" in p and not p.startswith("_")})
+
+
+def _implicit(doc: Document, resolver: Resolver, docs: dict[str, Document]) -> Iterable[tuple[str, str]]:
+    """Wrapping that no tag states: Shopify's theme.liquid, Rails layouts, Drupal, Hugo, Eleventy."""
+    path = doc.path
+    parts = path.split("/")
+    name = parts[-1]
+    # Shopify: templates/* render inside layout/theme.liquid unless {% layout none %}
+    if len(parts) >= 2 and parts[-2] == "templates" and name.endswith((".liquid", ".json")):
+        root = "/".join(parts[:-2])
+        theme = posixpath.join(root, "layout/theme.liquid") if root else "layout/theme.liquid"
+        if theme in resolver.files and not _LAYOUT_NONE.search(doc.text):
+            yield theme, "layout"
+        if name.endswith(".json"):
+            yield from _shopify_json_sections(doc.text, root, resolver)
+    # Rails: app/views/**/* (not partials, not layouts) render inside a layout
+    if "app/views/" in path and "/layouts/" not in path and not name.startswith("_"):
+        views = _rails_views_root(path)
+        controller = posixpath.dirname(path)[len(views) + 1 :].split("/")[0]
+        for layout in (f"{views}/layouts/{controller}", f"{views}/layouts/application"):
+            found = next((layout + e for e in (".html.erb", ".erb", ".html.haml") if layout + e in resolver.files), None)
+            if found:
+                yield found, "layout"
+                break
+    # Drupal: node/block/field templates sit in page.html.twig, which sits in html.html.twig
+    if name.endswith(".html.twig"):
+        base = name.split(".")[0]
+        here = posixpath.dirname(path)
+        if base.startswith(("node", "block", "field", "region", "views-view", "paragraph", "taxonomy-term", "user")):
+            target = resolver.find("page.html.twig", path, [here], ("",))
+            if target:
+                yield target, "page"
+        if base.startswith("page"):
+            target = resolver.find("html.html.twig", path, [here], ("",))
+            if target:
+                yield target, "html"
+    # Hugo: templates that define "main" render inside baseof.html; content uses layouts
+    if _HUGO_DEFINE.search(doc.text) and "layouts/" in path:
+        here = posixpath.dirname(path)
+        for candidate in (f"{here}/baseof.html", posixpath.join(path[: path.index("layouts/") + 7], "_default/baseof.html")):
+            if candidate in resolver.files:
+                yield candidate, "baseof"
+                break
+    if doc.kind == "markdown" and path.startswith("content/") or "/content/" in path and doc.kind == "markdown":
+        yield from _hugo_content_layout(doc, resolver)
+    # Eleventy: layout from directory data files
+    if "layout" not in doc.front_matter and doc.kind in ("markup", "markdown"):
+        layout = _directory_layout(path, docs, resolver)
+        if layout:
+            found = resolver.find(layout, path, ["_includes", "_layouts", *resolver.template_dirs], ("", ".njk", ".html", ".liquid", ".md"))
+            if found:
+                yield found, "layout"
+
+
+def _shopify_json_sections(text: str, root: str, resolver: Resolver) -> Iterable[tuple[str, str]]:
+    try:
+        data = json.loads(re.sub(r"^\s*/\*.*?\*/", "", text, flags=re.S))
+    except ValueError:
+        return
+    sections = data.get("sections", {}) if isinstance(data, dict) else {}
+    for section in sections.values() if isinstance(sections, dict) else ():
+        if isinstance(section, dict) and isinstance(section.get("type"), str):
+            target = posixpath.join(root, "sections", section["type"] + ".liquid")
+            if target in resolver.files:
+                yield target, "section"
+
+
+def _hugo_content_layout(doc: Document, resolver: Resolver) -> Iterable[tuple[str, str]]:
+    path = doc.path
+    root = path[: path.index("content/")] if "content/" in path else ""
+    rel = path[len(root) + len("content/") :]
+    section = rel.split("/")[0] if "/" in rel else ""
+    is_list = posixpath.basename(rel).startswith("_index.")
+    kind = "list" if is_list else "single"
+    layout = doc.front_matter.get("layout")
+    type_ = doc.front_matter.get("type") or section
+    names = ([f"{type_}/{layout}.html"] if layout else []) + ([f"{type_}/{kind}.html"] if type_ else []) + [f"_default/{kind}.html"]
+    if is_list and rel.count("/") == 0:
+        names.insert(0, "index.html")
+    for layout_root in [posixpath.join(root, "layouts"), *_hugo_layout_roots(resolver)]:
+        for name in names:
+            candidate = posixpath.join(layout_root, name)
+            if candidate in resolver.files:
+                yield candidate, "layout"
+                return
+
+
+def _directory_layout(path: str, docs: dict[str, Document], resolver: Resolver) -> str | None:
+    parts = path.split("/")[:-1]
+    while parts:
+        directory = "/".join(parts)
+        for data_file in (f"{directory}/{parts[-1]}.json", f"{directory}/{parts[-1]}.11tydata.json"):
+            if data_file in resolver.files and data_file in docs:
+                match = re.search(r'"layout"\s*:\s*"([^"]+)"', docs[data_file].text)
+                if match:
+                    return match.group(1)
+        parts.pop()
+    return None

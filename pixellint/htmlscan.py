@@ -1,0 +1,179 @@
+"""A position-exact HTML tag scanner: finds the elements trackers live in, with absolute offsets.
+
+Not a full HTML5 tokenizer on purpose: it only needs start tags, attributes, raw-text bodies and
+comments, at ~100 MB/s, tolerant of template debris (which mask.py has already neutralised).
+Stdlib html.parser is the reference it is tested against.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(r"<(?:!--|!|/?[A-Za-z][A-Za-z0-9:_-]*)")
+_ATTR = re.compile(
+    r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`]+)))?""",
+)
+_TAG_END = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*?>""")
+RAW_TEXT = frozenset({"script", "style", "textarea", "xmp", "title", "noembed", "noframes"})
+INERT = frozenset({"pre", "code", "template", "xmp", "textarea", "samp", "kbd"})
+INTERESTING = frozenset({"script", "img", "iframe", "amp-pixel", "meta", "noscript"})
+MAX_TAG = 65536
+
+
+@dataclass(slots=True)
+class Attr:
+    value: str  # raw (not entity-decoded) attribute text
+    offset: int  # absolute offset of the value's first character
+
+
+@dataclass(slots=True)
+class Element:
+    tag: str
+    start: int  # offset of "<"
+    tag_end: int  # offset just after ">"
+    attrs: dict[str, Attr] = field(default_factory=dict)
+    content_start: int = -1
+    content_end: int = -1
+    in_noscript: bool = False
+    inert: bool = False  # inside <pre>/<code>/<template>: shown as text or never run
+
+    def get(self, name: str) -> str | None:
+        attr = self.attrs.get(name)
+        return attr.value if attr else None
+
+
+@dataclass(slots=True)
+class Scan:
+    elements: list[Element]
+    comments: list[tuple[int, int]]  # HTML comment spans
+    handlers: list[tuple[Element, str, Attr]]  # elements with on* attributes
+
+
+def scan(text: str) -> Scan:
+    elements: list[Element] = []
+    comments: list[tuple[int, int]] = []
+    handlers: list[tuple[Element, str, Attr]] = []
+    inert_depth = 0
+    noscript_depth = 0
+    pos = 0
+    length = len(text)
+    lowered_cache: dict[str, str] = {}
+    while True:
+        match = _TOKEN.search(text, pos)
+        if match is None:
+            break
+        start = match.start()
+        token = match.group()
+        if token == "<!--":
+            end = _comment_end(text, start)
+            comments.append((start, end))
+            pos = end
+            continue
+        if token == "<!":
+            close = text.find(">", start)
+            pos = length if close < 0 else close + 1
+            continue
+        if token.startswith("</"):
+            name = token[2:].lower()
+            close = text.find(">", start)
+            pos = length if close < 0 else close + 1
+            if name in INERT and inert_depth:
+                inert_depth -= 1
+            elif name == "noscript" and noscript_depth:
+                noscript_depth -= 1
+            continue
+        name = lowered_cache.setdefault(token[1:], token[1:].lower())
+        tag_end, attr_text_end = _find_tag_end(text, match.end())
+        element = Element(name, start, tag_end)
+        element.in_noscript = noscript_depth > 0
+        element.inert = inert_depth > 0
+        _parse_attrs(text, match.end(), attr_text_end, element)
+        self_closing = text[max(start, tag_end - 2) : tag_end] == "/>"
+        pos = tag_end
+        if name in RAW_TEXT:
+            element.content_start = tag_end
+            close_at = _find_close(text, name, tag_end)
+            element.content_end = close_at
+            pos = close_at
+        if name in INERT and not self_closing and name not in RAW_TEXT:
+            inert_depth += 1
+        if name == "noscript" and not self_closing:
+            noscript_depth += 1
+        if name in INTERESTING:
+            elements.append(element)
+        for attr_name, attr in element.attrs.items():
+            if attr_name.startswith("on") and len(attr_name) > 3 and attr.value.strip():
+                handlers.append((element, attr_name, attr))
+    return Scan(elements, comments, handlers)
+
+
+def _comment_end(text: str, start: int) -> int:
+    if text.startswith("<!-->", start):
+        return start + 5
+    if text.startswith("<!--->", start):
+        return start + 6
+    close = text.find("-->", start + 4)
+    return len(text) if close < 0 else close + 3
+
+
+def _find_tag_end(text: str, pos: int) -> tuple[int, int]:
+    """Return (offset after '>', offset of '>'), respecting quoted attribute values."""
+    match = _TAG_END.match(text, pos, min(len(text), pos + MAX_TAG))
+    if match:
+        return match.end(), match.end() - 1
+    close = text.find(">", pos)
+    if close < 0:
+        return len(text), len(text)
+    return close + 1, close
+
+
+def _find_close(text: str, name: str, pos: int) -> int:
+    needle = "</" + name
+    low = text.find(needle, pos)
+    if low < 0:
+        # case-insensitive fallback, rare: </SCRIPT>
+        found = re.compile(re.escape(needle), re.IGNORECASE).search(text, pos)
+        return found.start() if found else len(text)
+    return low
+
+
+def _parse_attrs(text: str, pos: int, end: int, element: Element) -> None:
+    for match in _ATTR.finditer(text, pos, end):
+        name = match.group(1).lower()
+        if name in element.attrs:
+            continue
+        for group in (2, 3, 4):
+            value = match.group(group)
+            if value is not None:
+                element.attrs[name] = Attr(value, match.start(group))
+                break
+        else:
+            element.attrs[name] = Attr("", match.end())
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+
+
+def unescape_with_map(raw: str) -> tuple[str, list[int]]:
+    """Decode character references, keeping for each output char its offset in `raw`."""
+    if "&" not in raw:
+        return raw, list(range(len(raw) + 1))
+    out: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for match in _ENTITY.finditer(raw):
+        for i in range(last, match.start()):
+            out.append(raw[i])
+            offsets.append(i)
+        decoded = html.unescape(match.group())
+        for ch in decoded:
+            out.append(ch)
+            offsets.append(match.start())
+        last = match.end()
+    for i in range(last, len(raw)):
+        out.append(raw[i])
+        offsets.append(i)
+    offsets.append(len(raw))
+    return "".join(out), offsets

@@ -1,0 +1,327 @@
+"""JavaScript facts from a real AST (tree-sitter): calls, URL strings and global assignments.
+
+Knows nothing of trackers: the caller says which call paths, globals and URLs interest it.
+Offsets are character offsets into the analysed text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tree_sitter import Node, Parser, Query
+
+_GLOBAL_PREFIXES = ("window.", "self.", "globalThis.", "top.", "parent.", "document.defaultView.")
+_MAX_ARG_NODES = 400
+_QUERY = """
+(call_expression function: (_) @callee arguments: (arguments) @args) @call
+(new_expression constructor: (_) @callee) @call
+(string) @string
+(template_string) @string
+(binary_expression) @binary
+(assignment_expression left: (_) @lhs) @assign
+(variable_declarator name: (identifier) @lhs) @assign
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Interest:
+    """What the caller wants reported."""
+
+    calls: frozenset[str]
+    globals: frozenset[str]
+    is_url: Callable[[str], bool]  # true when a string could match a tracker URL
+
+
+@dataclass(frozen=True, slots=True)
+class JsHit:
+    kind: str  # "url", "call" or "global"
+    value: str  # the URL text, the call path or the global name
+    start: int
+    end: int
+    unit: int  # start offset of the top-level statement around it
+    arg0: str | None = None
+    nargs: int = 0
+    keys: frozenset[str] = frozenset()  # object keys and string values in the arguments
+    args_span: tuple[int, int] = (0, 0)
+    in_error: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class JsResult:
+    hits: tuple[JsHit, ...]
+    has_error: bool
+
+
+@cache
+def _parser_and_query() -> tuple[Parser, Query]:
+    import tree_sitter
+    import tree_sitter_javascript
+
+    language = tree_sitter.Language(tree_sitter_javascript.language())
+    return tree_sitter.Parser(language), tree_sitter.Query(language, _QUERY)
+
+
+def analyse(text: str, interest: Interest) -> JsResult:
+    import tree_sitter
+
+    parser, query = _parser_and_query()
+    data = text.encode("utf-8", errors="surrogatepass")
+    tree = parser.parse(data)
+    to_char = _offset_converter(text, data)
+    hits: list[JsHit] = []
+    seen: set[tuple[str, int]] = set()
+    for _, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
+        for hit in _hits_of(captures, interest, to_char):
+            if (hit.kind, hit.start) not in seen:
+                seen.add((hit.kind, hit.start))
+                hits.append(hit)
+    hits.sort(key=lambda h: h.start)
+    return JsResult(tuple(hits), tree.root_node.has_error)
+
+
+def _offset_converter(text: str, data: bytes) -> Callable[[int], int]:
+    if len(data) == len(text):
+        return lambda offset: offset
+    cache_: dict[int, int] = {}
+
+    def convert(offset: int) -> int:
+        if offset not in cache_:
+            cache_[offset] = len(data[:offset].decode("utf-8", errors="ignore"))
+        return cache_[offset]
+
+    return convert
+
+
+def _hits_of(
+    captures: dict[str, list[Node]], interest: Interest, to_char: Callable[[int], int]
+) -> Iterator[JsHit]:
+    if "call" in captures:
+        yield from _call_hits(captures, interest, to_char)
+    elif "string" in captures:
+        node = captures["string"][0]
+        parent = node.parent
+        if parent is not None and parent.type == "binary_expression":
+            return  # folded with its neighbours below
+        for value in _string_pieces(node):
+            if interest.is_url(value):
+                yield _hit("url", value, node, to_char)
+    elif "binary" in captures:
+        node = captures["binary"][0]
+        parent = node.parent
+        if parent is not None and parent.type == "binary_expression":
+            return
+        for value in _concat_pieces(node):
+            if interest.is_url(value):
+                yield _hit("url", value, node, to_char)
+    elif "assign" in captures:
+        path = _path(captures["lhs"][0])
+        if path and path in interest.globals:
+            yield _hit("global", path, captures["assign"][0], to_char)
+
+
+def _call_hits(
+    captures: dict[str, list[Node]], interest: Interest, to_char: Callable[[int], int]
+) -> Iterator[JsHit]:
+    callee = captures["callee"][0]
+    call = captures["call"][0]
+    path = _path(callee)
+    if path is None:
+        return
+    if path in interest.calls:
+        args_node = captures.get("args", [None])[0]
+        args = _arguments(path, args_node)
+        if args is None:
+            return
+        keys = _keys_and_strings(args)
+        arg0 = _string_value(args[0]) if args else None
+        span = (
+            (to_char(args_node.start_byte), to_char(args_node.end_byte)) if args_node else (0, 0)
+        )
+        yield _hit("call", path, call, to_char, arg0, len(args), frozenset(keys), span)
+    elif path.endswith(".join") and callee.type == "member_expression":
+        array = callee.child_by_field_name("object")
+        if array is not None and array.type == "array":
+            joined = "".join(_string_value(n) or "\0" for n in array.named_children)
+            for value in joined.split("\0"):
+                if interest.is_url(value):
+                    yield _hit("url", value, call, to_char)
+
+
+def _arguments(path: str, args_node: Node | None) -> list[Node] | None:
+    """Argument nodes; a queue push of one array (`_hsq.push(['identify', …])`) is unwrapped."""
+    if args_node is None:
+        return []
+    args = [n for n in args_node.named_children if n.type != "comment"]
+    if path.endswith(".push") and len(args) == 1:
+        only = args[0]
+        if only.type == "identifier" and only.text == b"arguments":
+            return None  # queue plumbing inside a stub, e.g. function gtag(){dataLayer.push(arguments)}
+        if only.type == "array":
+            return [n for n in only.named_children if n.type != "comment"]
+    return args
+
+
+def _hit(
+    kind: str,
+    value: str,
+    node: Node,
+    to_char: Callable[[int], int],
+    arg0: str | None = None,
+    nargs: int = 0,
+    keys: frozenset[str] = frozenset(),
+    args_span: tuple[int, int] = (0, 0),
+) -> JsHit:
+    unit_node = node
+    in_error = False
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "ERROR":
+            in_error = True
+        if parent.parent is None:
+            break
+        unit_node = parent
+        parent = parent.parent
+    return JsHit(
+        kind,
+        value,
+        to_char(node.start_byte),
+        to_char(node.end_byte),
+        to_char(unit_node.start_byte),
+        arg0,
+        nargs,
+        keys,
+        args_span,
+        in_error,
+    )
+
+
+def _path(node: Node) -> str | None:
+    """`window.fbq` -> 'fbq', `a.b['c']` -> 'a.b.c'; None for anything computed."""
+    parts: list[str] = []
+    current: Node | None = node
+    while current is not None:
+        kind = current.type
+        if kind in ("identifier", "this"):
+            parts.append(_text(current))
+            break
+        if kind == "member_expression":
+            prop = current.child_by_field_name("property")
+            if prop is None:
+                return None
+            parts.append(_text(prop))
+            current = current.child_by_field_name("object")
+        elif kind == "subscript_expression":
+            index = current.child_by_field_name("index")
+            value = _string_value(index) if index is not None else None
+            if value is None or not value.replace("_", "a").replace("$", "a").isalnum():
+                return None
+            parts.append(value)
+            current = current.child_by_field_name("object")
+        elif kind == "parenthesized_expression" and current.named_child_count == 1:
+            current = current.named_children[0]
+        else:
+            return None
+    if not parts:
+        return None
+    path = ".".join(reversed(parts))
+    for prefix in _GLOBAL_PREFIXES:
+        if path.startswith(prefix):
+            return path[len(prefix) :]
+    return path
+
+
+def _text(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", errors="replace")
+
+
+def _string_value(node: Node | None) -> str | None:
+    if node is None or node.type != "string":
+        return None
+    return _unescape(_text(node)[1:-1])
+
+
+def _unescape(raw: str) -> str:
+    if "\\" not in raw:
+        return raw
+    return re.sub(r"\\(.)", r"\1", raw.replace("\\u002F", "/").replace("\\x2F", "/"))
+
+
+def _string_pieces(node: Node) -> list[str]:
+    if node.type == "string":
+        return [_string_value(node) or ""]
+    if node.type == "template_string":
+        pieces: list[str] = []
+        current = ""
+        for child in node.children:
+            if child.type in ("string_fragment", "escape_sequence"):
+                current += _unescape(_text(child))
+            elif child.type == "template_substitution":
+                pieces.append(current)
+                current = ""
+        pieces.append(current)
+        return pieces
+    return []
+
+
+def _concat_pieces(node: Node) -> list[str]:
+    """Fold 'https://connect.' + 'facebook.net/…' + x into its literal runs."""
+    leaves: list[Node] = []
+    stack = [node]
+    while stack and len(leaves) < 200:
+        current = stack.pop()
+        operator = current.child_by_field_name("operator")
+        if current.type == "binary_expression" and operator is not None and operator.type == "+":
+            right = current.child_by_field_name("right")
+            left = current.child_by_field_name("left")
+            stack.extend(n for n in (right, left) if n is not None)
+        elif current.type == "parenthesized_expression" and current.named_child_count == 1:
+            stack.append(current.named_children[0])
+        else:
+            leaves.append(current)
+    pieces: list[str] = []
+    current_run = ""
+    for leaf in leaves:
+        literal = _string_pieces(leaf)
+        if len(literal) == 1:
+            current_run += literal[0]
+            continue
+        if literal:
+            current_run += literal[0]
+            pieces.append(current_run)
+            pieces.extend(literal[1:-1])
+            current_run = literal[-1]
+        else:
+            pieces.append(current_run)
+            current_run = ""
+    pieces.append(current_run)
+    return [p for p in pieces if p]
+
+
+def _keys_and_strings(args: list[Node]) -> set[str]:
+    found: set[str] = set()
+    stack: list[Any] = list(args)
+    budget = _MAX_ARG_NODES
+    while stack and budget:
+        budget -= 1
+        node = stack.pop()
+        kind = node.type
+        if kind == "pair":
+            key = node.child_by_field_name("key")
+            if key is not None:
+                found.add(_string_value(key) or _text(key))
+        elif kind == "shorthand_property_identifier":
+            found.add(_text(node))
+        elif kind == "string":
+            value = _string_value(node)
+            if value is not None and len(value) < 64:
+                found.add(value)
+            continue
+        elif kind in ("function_expression", "arrow_function", "function"):
+            continue
+        stack.extend(node.named_children)
+    return found

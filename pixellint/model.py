@@ -1,0 +1,85 @@
+"""Plain, frozen values passed between the stages: facts, reasons, findings, diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["error", "warning", "note"]
+
+# How a tracker was seen. Detectors say only this; policy decides what it means.
+How = Literal[
+    "script-src",  # <script src=...> load
+    "inline-js",  # call / loader / global inside inline JavaScript
+    "js-file",  # same, inside a first-party script file
+    "event-handler",  # onclick="fbq(...)" and friends
+    "beacon",  # <img>/<iframe> pixel, usually inside <noscript>
+    "template-code",  # a tracker URL inside server-side template code (PHP, ERB)
+    "builtin-template",  # a template engine's built-in analytics template (Hugo)
+]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A 1-based position in a file; path is POSIX and relative to the project root."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Sighting:
+    """A fact: tracker `tracker` is at `location`. Knows nothing about sensitivity."""
+
+    location: Location
+    tracker: str
+    how: How
+    evidence: str  # short single-line excerpt of what matched
+    detail: str = ""  # e.g. "loader", "event 'Schedule'", "identify"
+    identity: str = ""  # non-empty when identifying data is passed: says which
+    anchor_line: int = 0  # first line of the enclosing element (for suppressions)
+    degraded: bool = False  # found by the fallback scanner or next to a parse error
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """Something pixellint could not do fully, reported instead of silently skipped."""
+
+    location: Location
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Step:
+    """One hop of an include chain: `location` is where the including construct sits."""
+
+    location: Location
+    target: str
+    kind: str  # extends / include / layout / script-src / ...
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Exposure:
+    """A sensitive page that a sighting reaches, with the chain of hops from page to tracker."""
+
+    page: str
+    why: str  # why the page is sensitive
+    chain: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """Policy applied to a fact: this sighting is a violation for these pages."""
+
+    rule: str  # rule code, e.g. PXL101
+    sighting: Sighting
+    exposures: tuple[Exposure, ...] = field(default=())
+    message: str = ""
+
+    @property
+    def location(self) -> Location:
+        return self.sighting.location

@@ -1,0 +1,169 @@
+"""The rules, and the one place where trackers (facts) meet sensitive pages (policy)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from pixellint.catalog import Catalog, Tracker
+from pixellint.graph import Edge, Graph
+from pixellint.model import Exposure, Finding, Level, Location, Sighting, Step
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    level: Level
+    summary: str
+    explanation: str
+    security_severity: str = ""  # SARIF/GitHub score as a string; empty for diagnostics
+    precision: str = "high"
+
+
+_WHY = (
+    "On a patient portal, a booking form or a condition page, a third-party tracker sends the visit "
+    "(URL, page title, button text, sometimes form values or e-mail) to the vendor. HHS OCR treats that "
+    "as a disclosure of protected health information; the FTC has fined health companies for it."
+)
+TRACKER_ON_SENSITIVE_PAGE = Rule(
+    "PXL101",
+    "tracker-on-sensitive-page",
+    "error",
+    "A third-party tracker runs on a page marked sensitive.",
+    f"{_WHY}\n\nRemove the tracker from this page, or load it only on pages that are not sensitive. "
+    "If the vendor signed a BAA and the data flow was reviewed, suppress it with a reason: "
+    "`pixellint: ignore[<tracker-id>] <reason>`.",
+    "8.0",
+)
+TRACKER_REACHES_SENSITIVE_PAGE = Rule(
+    "PXL102",
+    "tracker-reaches-sensitive-page",
+    "error",
+    "A tracker in a layout, partial or script file reaches pages marked sensitive.",
+    f"{_WHY}\n\nThe tracker sits in a file that sensitive pages extend or include, so it runs on them. "
+    "Move it out of the shared layout (for example into a block that sensitive pages override with "
+    "nothing), or give sensitive pages a layout without it.",
+    "8.0",
+)
+IDENTITY_SENT_TO_TRACKER = Rule(
+    "PXL103",
+    "identity-sent-to-tracker",
+    "error",
+    "Identifying data is sent to a tracker on a page marked sensitive.",
+    f"{_WHY}\n\nThis call also passes identifying data (advanced matching, identify, user id, or a "
+    "template variable such as an e-mail), which ties the health context to a person. Remove the "
+    "identifying fields.",
+    "9.1",
+)
+PARSE_FALLBACK = Rule(
+    "PXL901", "script-parse-fallback", "note",
+    "A script could not be parsed; it was scanned with a token fallback.",
+    "pixellint parses inline and first-party JavaScript with tree-sitter, after masking template "
+    "syntax. When a script still does not parse, trackers in it are found by a token scan, which can "
+    "miss assembled URLs and unusual call forms.", precision="medium",
+)  # fmt: skip
+FILE_NOT_SCANNED = Rule(
+    "PXL902", "file-not-scanned", "warning",
+    "A file could not be scanned fully (unreadable, binary, too large or badly encoded).",
+    "The file was skipped or scanned with a fallback. Fix the file or raise the limit "
+    "(max_file_size, max_script_size) if it should be scanned.", precision="medium",
+)  # fmt: skip
+UNRESOLVED_INCLUDE = Rule(
+    "PXL903", "unresolved-include", "note",
+    "An include, layout or partial could not be resolved to a file.",
+    "pixellint follows includes to find trackers that reach sensitive pages. A name computed at "
+    "run time, or a file outside the project, cannot be followed; set template_dirs in the config "
+    "if the file is in the project.", precision="medium",
+)  # fmt: skip
+SUPPRESSION_PROBLEM = Rule(
+    "PXL904", "suppression-without-reason", "warning",
+    "A pixellint suppression has no reason, or suppresses nothing.",
+    "Write why the tracker is acceptable after the bracket: "
+    "`pixellint: ignore[meta-pixel] consent-gated, reviewed 2026-11`. Remove suppressions that no "
+    "longer match a finding.", precision="high",
+)  # fmt: skip
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        TRACKER_ON_SENSITIVE_PAGE,
+        TRACKER_REACHES_SENSITIVE_PAGE,
+        IDENTITY_SENT_TO_TRACKER,
+        PARSE_FALLBACK,
+        FILE_NOT_SCANNED,
+        UNRESOLVED_INCLUDE,
+        SUPPRESSION_PROBLEM,
+    )
+}
+MAX_PAGES = 200
+
+
+def evaluate(
+    sightings: Iterable[Sighting],
+    sensitive: dict[str, str],
+    graph: Graph,
+    catalog: Catalog,
+    *,
+    locate: Callable[[str, int], Location],
+    allow: Iterable[str] = (),
+    report_self_hosted: bool = False,
+) -> list[Finding]:
+    allowed = set(allow)
+    pages_reaching: dict[str, list[str]] = {}
+    reach_cache: dict[str, dict[str, tuple[Edge, ...]]] = {}
+    findings = []
+    for sighting in sightings:
+        tracker = catalog.by_id[sighting.tracker]
+        if tracker.id in allowed or (tracker.self_hosted and not report_self_hosted):
+            continue
+        path = sighting.location.path
+        if path not in pages_reaching:
+            pages_reaching[path] = _sensitive_pages_reaching(path, sensitive, graph)
+        exposures = []
+        for page in pages_reaching[path][:MAX_PAGES]:
+            if page not in reach_cache:
+                reach_cache[page] = graph.reach(page)
+            chain = reach_cache[page].get(path, ())
+            steps = tuple(Step(locate(e.source, e.offset), e.target, e.kind) for e in chain)
+            exposures.append(Exposure(page, sensitive[page], steps))
+        if not exposures:
+            continue
+        direct = any(e.page == path for e in exposures)
+        if sighting.identity:
+            rule = IDENTITY_SENT_TO_TRACKER
+        elif direct:
+            rule = TRACKER_ON_SENSITIVE_PAGE
+        else:
+            rule = TRACKER_REACHES_SENSITIVE_PAGE
+        total = len(pages_reaching[path])
+        findings.append(Finding(rule.code, sighting, tuple(exposures), message(rule, tracker, sighting, exposures, total)))
+    return sorted(findings)
+
+
+def _sensitive_pages_reaching(path: str, sensitive: dict[str, str], graph: Graph) -> list[str]:
+    candidates = sorted(n for n in graph.ancestors([path]) if n in sensitive)
+    pages = [n for n in candidates if n == path or not graph.is_included(n)]
+    return pages or candidates
+
+
+def message(rule: Rule, tracker: Tracker, sighting: Sighting, exposures: list[Exposure], total: int) -> str:
+    what = _what(tracker)
+    pages = ", ".join(e.page for e in exposures[:3]) + (f" and {total - 3} more" if total > 3 else "")
+    if rule is IDENTITY_SENT_TO_TRACKER:
+        head = f"Identifying data ({sighting.identity}) is sent to {tracker.name} on sensitive page{'s' if total > 1 else ''} {pages}."
+    elif rule is TRACKER_ON_SENSITIVE_PAGE:
+        head = f"{tracker.name} runs on sensitive page {pages}."
+    else:
+        head = f"{tracker.name} reaches {total} sensitive page{'s' if total > 1 else ''} ({pages}) through this file."
+    tail = f" {what}" if what else ""
+    found = f" Found: {sighting.detail}." if sighting.detail else ""
+    return f"{head}{tail}{found}"
+
+
+def _what(tracker: Tracker) -> str:
+    if tracker.category == "session-replay":
+        return f"{tracker.name} is a session-replay tool: it records what visitors type, click and see."
+    if tracker.opaque:
+        return f"{tracker.name} is a tag manager: it loads tags that nobody can review in this source."
+    return f"{tracker.vendor} receives the page URL and title of each visit ({tracker.category})."

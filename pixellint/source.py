@@ -1,0 +1,96 @@
+"""Reading files safely: decoding (BOM, <meta charset>, fallbacks) and exact 1-based positions."""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass, field
+
+BINARY_SNIFF = 8192
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class UnreadableFile(Exception):
+    """The file cannot be scanned as text; the message says why."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    note: str = ""  # non-empty when decoding needed a fallback
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode like a browser would: BOM first, then UTF-8, then a declared charset, then cp1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict_or_replace(data[3:], "utf-8")
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _strict_or_replace(data[2:], name)
+    if b"\x00" in data[:BINARY_SNIFF]:
+        raise UnreadableFile("binary file (contains NUL bytes)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    declared = _declared_charset(data)
+    if declared and declared not in {"utf-8", "utf8"}:
+        try:
+            return Decoded(data.decode(declared), declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    text = data.decode("cp1252", errors="replace")
+    return Decoded(
+        text,
+        "cp1252",
+        f"not valid UTF-8 (byte {utf8_error.start}); decoded as cp1252, positions may be approximate",
+    )
+
+
+def _strict_or_replace(data: bytes, encoding: str) -> Decoded:
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError as exc:
+        return Decoded(
+            data.decode(encoding, errors="replace"),
+            encoding,
+            f"invalid {encoding} at byte {exc.start}; undecodable bytes replaced",
+        )
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+@dataclass
+class LineIndex:
+    """Turns string offsets into 1-based (line, column); CRLF and lone CR count as one break."""
+
+    text: str
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
