@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from pixellint import htmlscan, js
@@ -90,6 +90,16 @@ class Detector:
                     found.append(pattern)
         return found
 
+    def url_tracker(self, url: str) -> tuple[Tracker, UrlPattern] | None:
+        """The tracker a URL belongs to; shared URLs (gtag/js) are decided by the id in them."""
+        patterns = self.url_matches(url)
+        if not patterns:
+            return None
+        tracker = self.choose(list(dict.fromkeys(p.tracker for p in patterns)), url)
+        if tracker is None:
+            return None
+        return tracker, next(p for p in patterns if p.tracker == tracker.id)
+
     def is_url(self, text: str) -> bool:
         return bool(self.url_matches(text))
 
@@ -125,6 +135,7 @@ class _Found:
     detail: str
     identity: str = ""
     degraded: bool = False
+    alternatives: tuple[str, ...] = ()  # other trackers sharing this call, when no id decided
 
 
 class _Collector:
@@ -157,12 +168,10 @@ class _Collector:
         gated = type_ == "text/plain" and any(_CONSENT_ATTR.search(a) for a in element.attrs)
         src = element.attrs.get("src") or element.attrs.get("data-src")
         if src and src.value.strip():
-            for pattern in self.detector.url_matches(src.value):
-                tracker = self.detector.choose([pattern.tracker], src.value)
-                if tracker:
-                    detail = "consent-gated loader" if gated else "loader"
-                    self._add(tracker, "script-src", element.start, element.tag_end, element.start, detail)
-                    break
+            match = self.detector.url_tracker(src.value)
+            if match:
+                detail = "consent-gated loader" if gated else "loader"
+                self._add(match[0], "script-src", element.start, element.tag_end, element.start, detail)
         if type_ in _JS_TYPES or gated:
             body = self.doc.masked[element.content_start : element.content_end]
             if body.strip():
@@ -173,13 +182,12 @@ class _Collector:
             attr = element.attrs.get(name)
             if not attr:
                 continue
-            for pattern in self.detector.url_matches(attr.value):
-                tracker = self.detector.choose([pattern.tracker], attr.value)
-                if tracker:
-                    where = "noscript " if element.in_noscript else ""
-                    detail = f"{where}<{element.tag}> {pattern.kind}"
-                    self._add(tracker, "beacon", element.start, element.tag_end, element.start, detail)
-                    return
+            match = self.detector.url_tracker(attr.value)
+            if match:
+                where = "noscript " if element.in_noscript else ""
+                detail = f"{where}<{element.tag}> {match[1].kind}"
+                self._add(match[0], "beacon", element.start, element.tag_end, element.start, detail)
+                return
 
     # scripts -----------------------------------------------------------------------------
     def script_file(self) -> None:
@@ -216,23 +224,27 @@ class _Collector:
         start, end = to_abs(hit.start), to_abs(hit.end)
         catalog = self.detector.catalog
         if hit.kind == "url":
-            for pattern in self.detector.url_matches(hit.value):
-                tracker = self.detector.choose([pattern.tracker], hit.value)
-                if tracker:
-                    verb = "loads" if pattern.kind == "loader" else "sends to"
-                    self._add(tracker, how, start, end, unit, f"{verb} {_short(hit.value)}", degraded=hit.in_error)
-                    return
+            match = self.detector.url_tracker(hit.value)
+            if match:
+                verb = "loads" if match[1].kind == "loader" else "sends to"
+                self._add(match[0], how, start, end, unit, f"{verb} {_short(hit.value)}", degraded=hit.in_error)
         elif hit.kind == "call":
-            tracker = self.detector.choose(list(catalog.calls[hit.value]), hit.keys)
+            candidates = list(catalog.calls[hit.value])
+            tracker = self.detector.choose(candidates, hit.keys)
             if tracker is None:
                 return
             label = f"{hit.value}('{hit.arg0}')" if hit.arg0 else f"{hit.value}()"
             identity = self._identity(tracker, hit, to_abs)
             self._add(tracker, how, start, end, unit, label, identity, hit.in_error)
+            if len(candidates) > 1 and not any(p.search(k) for p in tracker.ids for k in hit.keys):
+                self.found[-1] = replace(self.found[-1], alternatives=tuple(candidates))
         elif hit.kind == "global":
-            tracker = self.detector.choose(list(catalog.globals[hit.value]), hit.value)
+            candidates = list(catalog.globals[hit.value])
+            tracker = self.detector.choose(candidates, hit.value)
             if tracker:
                 self._add(tracker, how, start, end, unit, f"sets {hit.value}", degraded=hit.in_error)
+                if len(candidates) > 1:
+                    self.found[-1] = replace(self.found[-1], alternatives=tuple(candidates))
 
     def _identity(self, tracker: Tracker, hit: js.JsHit, to_abs: object) -> str:
         assert callable(to_abs)
@@ -273,14 +285,12 @@ class _Collector:
                 known.add((tracker.id, unit_here))
                 added += 1
         for start, end, url in _url_tokens(code):
-            for pattern in self.detector.url_matches(url):
-                tracker = self.detector.choose([pattern.tracker], url)
-                unit_here = unit if unit >= 0 else absolute(start)
-                if tracker and (tracker.id, unit_here) not in known:
-                    self._add(tracker, how, absolute(start), absolute(end), unit_here, f"mentions {_short(url)} (token fallback)", degraded=True)
-                    known.add((tracker.id, unit_here))
-                    added += 1
-                break
+            match = self.detector.url_tracker(url)
+            unit_here = unit if unit >= 0 else absolute(start)
+            if match and (match[0].id, unit_here) not in known:
+                self._add(match[0], how, absolute(start), absolute(end), unit_here, f"mentions {_short(url)} (token fallback)", degraded=True)
+                known.add((match[0].id, unit_here))
+                added += 1
         return added
 
     # server-side template code ----------------------------------------------------------
@@ -293,12 +303,10 @@ class _Collector:
             if not self.detector.might_contain(source):
                 continue
             for start, end, url in _url_tokens(source):
-                for pattern in self.detector.url_matches(url):
-                    tracker = self.detector.choose([pattern.tracker], url)
-                    if tracker:
-                        begin = region.start + start
-                        self._add(tracker, "template-code", begin, region.start + end, region.start, f"{pattern.kind} {_short(url)} in template code")
-                    break
+                match = self.detector.url_tracker(url)
+                if match:
+                    begin = region.start + start
+                    self._add(match[0], "template-code", begin, region.start + end, region.start, f"{match[1].kind} {_short(url)} in template code")
 
     # folding -----------------------------------------------------------------------------
     def _add(
@@ -323,6 +331,7 @@ class _Collector:
         return Location(self.doc.path, line, column, end_line, end_column)
 
     def finish(self) -> tuple[list[Sighting], list[Diagnostic]]:
+        self._settle_shared_calls()
         groups: dict[tuple[str, int], list[_Found]] = {}
         last_line: dict[str, tuple[int, int]] = {}  # tracker -> (unit key, line it ended on)
         for found in sorted(self.found, key=lambda f: f.start):
@@ -338,6 +347,18 @@ class _Collector:
                 last_line[found.tracker.id] = (unit, self.doc.lines.position(found.end)[0])
         sightings = [self._sighting(group) for group in groups.values()]
         return sorted(set(sightings)), self.diagnostics
+
+    def _settle_shared_calls(self) -> None:
+        """gtag('js') says nothing; gtag('config', 'AW-…') in the same script says it is Google Ads."""
+        decided: dict[int, set[str]] = {}
+        for found in self.found:
+            if not found.alternatives:
+                decided.setdefault(found.unit, set()).add(found.tracker.id)
+        for i, found in enumerate(self.found):
+            if found.alternatives:
+                known = [t for t in found.alternatives if t in decided.get(found.unit, ())]
+                if known and found.tracker.id not in known:
+                    self.found[i] = replace(found, tracker=self.detector.catalog.by_id[known[0]])
 
     def _sighting(self, group: list[_Found]) -> Sighting:
         first = group[0]
