@@ -14,7 +14,7 @@ from pixellint import catalog as catalog_module
 from pixellint import graph as graph_module
 from pixellint import sensitivity, suppress
 from pixellint.catalog import Catalog
-from pixellint.config import Config, glob_regex
+from pixellint.config import Config
 from pixellint.detect import Detector
 from pixellint.discover import Candidate, is_excluded, walk
 from pixellint.document import Document, kind_of, prepare
@@ -90,10 +90,10 @@ def run(
             involved.update(graph.reach(node))
     sightings: list[Sighting] = []
     for path in sorted(involved):
-        doc = project.docs.get(path)
-        if doc is None or doc.kind == "data":
+        involved_doc = project.docs.get(path)
+        if involved_doc is None or involved_doc.kind == "data":
             continue
-        found, diagnostics = project.detector.detect(doc)
+        found, diagnostics = project.detector.detect(involved_doc)
         sightings.extend(found)
         if path in scanned:
             project.diagnostics.extend(diagnostics)
@@ -203,10 +203,6 @@ def _apply_suppressions(findings: list[Finding], project: _Project) -> tuple[lis
             if not item.reason:
                 project.diagnostics.append(Diagnostic(Location(path, item.line, 1, item.line, 1), "PXL904", "suppression has no reason; say why after the bracket"))
     return kept, len(findings) - len(kept)
-
-
-def sensitive_glob_matches(path: str, globs: tuple[str, ...]) -> bool:
-    return any(glob_regex(g).match(path) for g in globs)
 
 
 __all__ = ["Result", "is_excluded", "run", "scan_text"]

@@ -54,7 +54,7 @@ def check(
 ) -> None:
     """Scan PATHS (default: the current directory) and report trackers on sensitive pages."""
     from pixellint import api
-    from pixellint.config import Config, ConfigError
+    from pixellint.config import ConfigError
     from pixellint.discover import is_excluded, relative
     from pixellint.report import formatter
 
@@ -72,10 +72,11 @@ def check(
             sys.exit(EXIT_CLEAN)
     try:
         result = api.run(targets, config, root, all_pages=all_pages)
-    except Exception as exc:  # noqa: BLE001 - an internal error must never look like a clean run
+    except Exception as exc:
         if format_ == "sarif":
-            from pixellint.report.sarif import log
             import json
+
+            from pixellint.report.sarif import log
 
             _write(json.dumps(log(None, category=sarif_category, error=f"internal error: {exc!r}"), indent=2) + "\n", output)
         click.echo(f"pixellint: internal error: {exc!r}. Please report it with the file that caused it.", err=True)
@@ -196,5 +197,8 @@ def main() -> None:
         sys.exit(EXIT_ERROR)
     except click.Abort:
         click.echo("Aborted.", err=True)
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # a crash must never exit 1, which means "violations"
+        click.echo(f"pixellint: internal error: {exc!r}", err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_CLEAN)

@@ -27,6 +27,7 @@ _PII_KEYS = frozenset(
      "external_id", "patient_id", "mrn", "ssn", "user_email", "sha256_email_address"}
 )  # fmt: skip
 _IDENT = re.compile(r"[\w$.]")
+_HUGO_GA = re.compile(r'(?:template|partial)\s+"(?:_internal/)?google_analytics(?:_async)?\.html"')
 _JOIN = re.compile(r"""["'`]\s*\+\s*["'`]""")
 EVIDENCE_MAX = 100
 
@@ -157,7 +158,7 @@ class _Collector:
                 self._script_element(element)
             elif element.tag in ("img", "iframe", "amp-pixel"):
                 self._beacon_element(element)
-        for element, name, attr in scan.handlers:
+        for element, _name, attr in scan.handlers:
             if element.inert:
                 continue
             decoded, offsets = htmlscan.unescape_with_map(attr.value)
@@ -285,18 +286,22 @@ class _Collector:
                 known.add((tracker.id, unit_here))
                 added += 1
         for start, end, url in _url_tokens(code):
-            match = self.detector.url_tracker(url)
+            url_match = self.detector.url_tracker(url)
             unit_here = unit if unit >= 0 else absolute(start)
-            if match and (match[0].id, unit_here) not in known:
-                self._add(match[0], how, absolute(start), absolute(end), unit_here, f"mentions {_short(url)} (token fallback)", degraded=True)
-                known.add((match[0].id, unit_here))
+            if url_match and (url_match[0].id, unit_here) not in known:
+                self._add(url_match[0], how, absolute(start), absolute(end), unit_here, f"mentions {_short(url)} (token fallback)", degraded=True)
+                known.add((url_match[0].id, unit_here))
                 added += 1
         return added
 
     # server-side template code ----------------------------------------------------------
     def template_code(self) -> None:
-        """Tracker URLs inside PHP/ERB code (wp_enqueue_script, echo '<script src=…>')."""
+        """Tracker URLs inside PHP/ERB code (wp_enqueue_script, echo '<script src=…>'), and
+        template engines' built-in analytics templates (Hugo's google_analytics.html)."""
         for region in self.doc.regions:
+            if region.kind == "control" and _HUGO_GA.search(self.doc.text, region.start, region.end):
+                tracker = self.detector.catalog.by_id["google-analytics"]
+                self._add(tracker, "builtin-template", region.start, region.end, region.start, "Hugo's built-in Google Analytics template")
             if region.kind not in ("code", "output"):
                 continue
             source = self.doc.text[region.start : region.end]

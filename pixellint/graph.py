@@ -174,7 +174,7 @@ def build(docs: dict[str, Document], resolver: Resolver) -> Graph:
 
 
 def _looks_dynamic(name: str) -> bool:
-    return not re.fullmatch(r"[\w./@-]+", name.strip()) or "." not in name and "/" not in name and name.islower() and "_" in name
+    return not re.fullmatch(r"[\w./@-]+", name.strip()) or ("." not in name and "/" not in name and name.islower() and "_" in name)
 
 
 def _references(doc: Document) -> Iterable[tuple[str, str, int, str]]:
@@ -289,7 +289,7 @@ def _resolve(resolver: Resolver, doc: Document, name: str, how: str) -> str | No
         return resolver.find(name, source, up, (".hbs", ".handlebars"))
     if how in ("hugo-partial", "hugo-template"):
         if name.startswith("_internal/"):
-            return None if how == "hugo-template" and "google_analytics" not in name else None
+            return None  # Hugo's embedded templates; google_analytics is detected as a tracker
         sub = "partials" if how == "hugo-partial" else ""
         roots = [d for d in up if d.endswith("layouts") or d == ""] + _hugo_layout_roots(resolver)
         dirs = [posixpath.join(r, sub) if sub else r for r in roots] + [posixpath.join(r, "_partials") for r in roots]
@@ -363,13 +363,13 @@ def _implicit(doc: Document, resolver: Resolver, docs: dict[str, Document]) -> I
             if candidate in resolver.files:
                 yield candidate, "baseof"
                 break
-    if doc.kind == "markdown" and path.startswith("content/") or "/content/" in path and doc.kind == "markdown":
+    if (doc.kind == "markdown" and path.startswith("content/")) or ("/content/" in path and doc.kind == "markdown"):
         yield from _hugo_content_layout(doc, resolver)
     # Eleventy: layout from directory data files
     if "layout" not in doc.front_matter and doc.kind in ("markup", "markdown"):
-        layout = _directory_layout(path, docs, resolver)
-        if layout:
-            found = resolver.find(layout, path, ["_includes", "_layouts", *resolver.template_dirs], ("", ".njk", ".html", ".liquid", ".md"))
+        dir_layout = _directory_layout(path, docs, resolver)
+        if dir_layout:
+            found = resolver.find(dir_layout, path, ["_includes", "_layouts", *resolver.template_dirs], ("", ".njk", ".html", ".liquid", ".md"))
             if found:
                 yield found, "layout"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 # Which syntaxes each dialect knows. A dialect is a name from discover.DIALECT_BY_EXTENSION.
 _SYNTAXES: dict[str, tuple[str, ...]] = {
@@ -62,7 +62,7 @@ class Region:
     kind: str  # "comment", "output", "control" or "code"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(dialect: str) -> re.Pattern[str] | None:
     names = _SYNTAXES.get(dialect)
     if not names:
