@@ -26,9 +26,9 @@ _PII_KEYS = frozenset(
      "ln", "dob", "date_of_birth", "birthdate", "address", "zip", "zp", "postal_code",
      "external_id", "patient_id", "mrn", "ssn", "user_email", "sha256_email_address"}
 )  # fmt: skip
-_IDENT = re.compile(r"[\w$.]")
+_IDENT = re.compile(r"[\w$]")
 _HUGO_GA = re.compile(r'(?:template|partial)\s+"(?:_internal/)?google_analytics(?:_async)?\.html"')
-_JOIN = re.compile(r"""["'`]\s*\+\s*["'`]""")
+_JOIN = re.compile(r"""["'`]\s*[+,]\s*["'`]""")
 EVIDENCE_MAX = 100
 
 
@@ -71,8 +71,9 @@ class Detector:
         """Cheap and exact-superset: False proves no catalog token is in `text`."""
         everything, _ = self._automata
         lowered = text.lower()
-        if "+" in lowered:  # hosts assembled from pieces: 'https://connect.' + 'facebook.net/…'
-            lowered = _JOIN.sub("", lowered)
+        joined = _JOIN.sub("", lowered)  # URLs assembled from pieces: 'https://connect.' + 'facebook.net/…'
+        if joined != lowered:
+            lowered = f"{lowered}\n{joined}"
         for end, token in everything.iter(lowered):  # type: ignore[attr-defined]
             start = end - len(token) + 1
             if token.endswith("(") and start > 0 and _IDENT.match(lowered[start - 1]):
@@ -166,7 +167,10 @@ class _Collector:
 
     def _script_element(self, element: htmlscan.Element) -> None:
         type_ = (element.get("type") or "").strip().lower()
-        gated = type_ == "text/plain" and any(_CONSENT_ATTR.search(a) for a in element.attrs)
+        gated = type_ == "text/plain" and any(
+            _CONSENT_ATTR.search(name) or (name == "class" and _CONSENT_ATTR.search(attr.value.lower()))
+            for name, attr in element.attrs.items()
+        )
         src = element.attrs.get("src") or element.attrs.get("data-src")
         if src and src.value.strip():
             match = self.detector.url_tracker(src.value)

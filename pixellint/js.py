@@ -129,6 +129,14 @@ def _call_hits(
 ) -> Iterator[JsHit]:
     callee = captures["callee"][0]
     call = captures["call"][0]
+    if callee.type == "member_expression" and _text(callee).endswith(".join"):
+        array = callee.child_by_field_name("object")
+        if array is not None and array.type == "array":
+            joined = "".join(_string_value(n) or "\0" for n in array.named_children)
+            for value in joined.split("\0"):
+                if interest.is_url(value):
+                    yield _hit("url", value, call, to_char)
+        return
     path = _path(callee)
     if path is None:
         return
@@ -143,13 +151,6 @@ def _call_hits(
             (to_char(args_node.start_byte), to_char(args_node.end_byte)) if args_node else (0, 0)
         )
         yield _hit("call", path, call, to_char, arg0, len(args), frozenset(keys), span)
-    elif path.endswith(".join") and callee.type == "member_expression":
-        array = callee.child_by_field_name("object")
-        if array is not None and array.type == "array":
-            joined = "".join(_string_value(n) or "\0" for n in array.named_children)
-            for value in joined.split("\0"):
-                if interest.is_url(value):
-                    yield _hit("url", value, call, to_char)
 
 
 def _arguments(path: str, args_node: Node | None) -> list[Node] | None:

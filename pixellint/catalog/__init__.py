@@ -77,7 +77,12 @@ class Catalog:
     def tokens(self) -> set[str]:
         """Lower-case literals whose absence proves a text holds no catalog match."""
         found = {p.anchor for p in self.url_patterns}
-        found.update(path.lower() + ("" if "." in path else "(") for path in self.calls)
+        for path in self.calls:
+            lowered = path.lower()
+            if "." in lowered:  # ttq.track, window.ttq?.track
+                found.update((lowered, lowered.replace(".", "?.", 1)))
+            else:  # fbq(, fbq?.(, window['fbq']
+                found.update((lowered + "(", lowered + "?.(", f"'{lowered}'", f'"{lowered}"'))
         found.update(name.lower() for name in self.globals)
         return found
 
