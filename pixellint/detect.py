@@ -48,7 +48,7 @@ class Detector:
         import ahocorasick
 
         everything = ahocorasick.Automaton()
-        for token in self.catalog.tokens():
+        for token in self.catalog.tokens() | {"google_analytics.html", "google_analytics_async.html"}:
             everything.add_word(token, token)
         everything.make_automaton()
         urls = ahocorasick.Automaton()
@@ -238,7 +238,7 @@ class _Collector:
             tracker = self.detector.choose(candidates, hit.keys)
             if tracker is None:
                 return
-            label = f"{hit.value}('{hit.arg0}')" if hit.arg0 else f"{hit.value}()"
+            label = _call_label(hit.value, hit.arg0)
             identity = self._identity(tracker, hit, to_abs)
             self._add(tracker, how, start, end, unit, label, identity, hit.in_error)
             if len(candidates) > 1 and not any(p.search(k) for p in tracker.ids for k in hit.keys):
@@ -261,7 +261,7 @@ class _Collector:
             if hit.nargs < rule.min_args or (rule.keys and not rule.keys & hit.keys):
                 continue
             shared = sorted((rule.keys or _PII_KEYS) & hit.keys)
-            call = f"{hit.value}('{hit.arg0}')" if hit.arg0 else f"{hit.value}()"
+            call = _call_label(hit.value, hit.arg0)
             return call + (f" with {', '.join(shared)}" if shared else "")
         pii = sorted(_PII_KEYS & hit.keys)
         if pii:
@@ -401,3 +401,11 @@ def _url_tokens(text: str) -> list[tuple[int, int, str]]:
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _call_label(path: str, arg0: str | None) -> str:
+    if not arg0:
+        return f"{path}()"
+    if not arg0.strip("_"):  # a masked template expression
+        return f"{path}(<template value>)"
+    return f"{path}('{_short(arg0, 40)}')"

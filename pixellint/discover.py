@@ -27,7 +27,7 @@ _LIBRARY = re.compile(
     r"[\w.-]*\.min\.(?:js|mjs)$",
     re.IGNORECASE,
 )
-_DATA_FILE = re.compile(r"(?:^|/)(?:templates/[^/]+\.json|[^/]+\.11tydata\.json)$")
+_DATA_FILE = re.compile(r"(?:^|/)(?:templates/(?:[^/]+/)?[^/]+\.json|[^/]+\.11tydata\.json)$")
 
 
 @dataclass(frozen=True, slots=True)

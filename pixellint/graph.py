@@ -163,6 +163,8 @@ def build(docs: dict[str, Document], resolver: Resolver) -> Graph:
     for path, doc in docs.items():
         for name, kind, offset, how in _references(doc):
             target = _resolve(resolver, doc, name, how)
+            if target is None and name.startswith("_internal/"):
+                continue  # Hugo's embedded templates (google_analytics is detected as a tracker)
             if target is None:
                 reason = "dynamic name" if _looks_dynamic(name) else "no such file in the project"
                 graph.unresolved.append(Unresolved(path, name, offset, reason))
@@ -174,7 +176,10 @@ def build(docs: dict[str, Document], resolver: Resolver) -> Graph:
 
 
 def _looks_dynamic(name: str) -> bool:
-    return not re.fullmatch(r"[\w./@-]+", name.strip()) or ("." not in name and "/" not in name and name.islower() and "_" in name)
+    name = name.strip()
+    if not re.fullmatch(r"[\w./@-]+", name):
+        return True
+    return "." not in name and "/" not in name and "_" in name
 
 
 def _references(doc: Document) -> Iterable[tuple[str, str, int, str]]:
@@ -233,12 +238,16 @@ def _names_of(match: re.Match[str], kind: str, how: str) -> Iterable[tuple[str, 
         if not names:
             plain = _LIQUID_NAME.match(rest)
             if plain is None:
+                if tag in ("include", "extends", "render", "embed", "import", "from", "include_relative"):
+                    yield rest.strip()[:60], tag, offset, "dynamic"
                 return
             names = [plain.group(1) or plain.group(2)]
             if tag not in ("include", "include_relative", "render", "section", "layout"):
                 return
         if tag in ("import", "from"):
             names = names[:1]
+        if not names:
+            return
         for name in names[:20]:
             yield name, tag, offset, f"tag-{tag}"
     elif how == "wp":
@@ -256,6 +265,8 @@ def _names_of(match: re.Match[str], kind: str, how: str) -> Iterable[tuple[str, 
 
 def _resolve(resolver: Resolver, doc: Document, name: str, how: str) -> str | None:
     source = doc.path
+    if how == "dynamic":
+        return None
     up = resolver.ancestors_dirs(source)
     if how == "wp":
         for option in name.split("|"):
@@ -327,9 +338,10 @@ def _implicit(doc: Document, resolver: Resolver, docs: dict[str, Document]) -> I
     path = doc.path
     parts = path.split("/")
     name = parts[-1]
-    # Shopify: templates/* render inside layout/theme.liquid unless {% layout none %}
-    if len(parts) >= 2 and parts[-2] == "templates" and name.endswith((".liquid", ".json")):
-        root = "/".join(parts[:-2])
+    # Shopify: templates/** render inside layout/theme.liquid unless {% layout none %}
+    at = len(parts) - 1 - parts[::-1].index("templates") if "templates" in parts[:-1] else -1
+    if at >= 0 and len(parts) - at <= 3 and name.endswith((".liquid", ".json")):
+        root = "/".join(parts[:at])
         theme = posixpath.join(root, "layout/theme.liquid") if root else "layout/theme.liquid"
         if theme in resolver.files and not _LAYOUT_NONE.search(doc.text):
             yield theme, "layout"

@@ -34,7 +34,7 @@ _SYNTAXES: dict[str, tuple[str, ...]] = {
 }
 
 _PATTERNS: dict[str, str] = {
-    "hbs_comment": r"\{\{!--.*?--\}\}|\{\{![^}]*\}\}",
+    "hbs_comment": r"\{\{!--.*?--\}\}|\{\{!(?!<)[^}]*\}\}",
     "go_comment": r"\{\{-?\s*/\*.*?\*/\s*-?\}\}",
     "jinja_comment": r"\{#.*?#\}",
     "liquid_comment": r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*#[^%]*%\}",

@@ -227,7 +227,7 @@ def _url_pattern(tracker: str, kind: str, glob: str) -> UrlPattern:
         path_regex = re.escape("/" + path)
         path_regex = path_regex.replace(r"\*\*", ".*?").replace(r"\*", r"[^/?#\s]*")
         parts.append(path_regex)
-    tail = "" if glob.endswith(("/", "*", "=", "?")) else r"(?![A-Za-z0-9_-])"
+    tail = "" if glob.endswith(("/", "*", "=", "?", "-", "_", ".")) else r"(?![A-Za-z0-9_-])"
     lead = r"(?<![A-Za-z0-9_-])" if host else ""
     anchor = max(re.split(r"\*+", glob.lower()), key=len)
     if len(anchor) < 4:
