@@ -112,6 +112,8 @@ class Detector:
         collector = _Collector(self, doc)
         if doc.kind == "script":
             collector.script_file()
+        elif doc.kind == "code":
+            collector.code_strings()
         else:
             collector.markup()
         collector.template_code()
@@ -298,6 +300,15 @@ class _Collector:
                 added += 1
         return added
 
+    def code_strings(self) -> None:
+        """Tracker URLs in string literals of server-side code (`app.add_js_file("…gtag/js…")`)."""
+        for start, end, literal in _string_literals(self.doc.text):
+            for token_start, token_end, url in _url_tokens(literal):
+                match = self.detector.url_tracker(url)
+                if match:
+                    begin = start + token_start
+                    self._add(match[0], "template-code", begin, start + token_end, start, f"{match[1].kind} {_short(url)} in code")
+
     # server-side template code ----------------------------------------------------------
     def template_code(self) -> None:
         """Tracker URLs inside PHP/ERB code (wp_enqueue_script, echo '<script src=…>'), and
@@ -389,6 +400,17 @@ class _Collector:
         snippet = self.doc.text[start : min(end, start + 400)]
         first_line = snippet.splitlines()[0] if snippet else ""
         return _short(first_line.strip(), EVIDENCE_MAX)
+
+
+_STRING = re.compile(
+    r"""#[^\n]*|(\"\"\"|'''|"|')((?:\\.|(?!\1)[^\\])*?)\1""",
+    re.DOTALL,
+)
+
+
+def _string_literals(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, body) of string literals in Python or Ruby source; '#' comments are skipped."""
+    return [(m.start(2), m.end(2), m.group(2)) for m in _STRING.finditer(text) if m.group(1)]
 
 
 _URL_TOKEN = re.compile(r"""[^\s"'`<>(){}\[\],;\\]*[./][^\s"'`<>(){}\[\],;\\]+""")

@@ -13,7 +13,7 @@ from pixellint.document import kind_of
 
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", "node_modules", "bower_components", "jspm_packages", "vendor", "vendors",
-    "third_party", "third-party", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
+    ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
     ".pytest_cache", ".ruff_cache", ".pixellint_cache", "_site", ".jekyll-cache", ".next",
     ".nuxt", ".svelte-kit", ".cache", ".sass-cache", ".idea", ".vscode",
 })  # fmt: skip

@@ -39,6 +39,9 @@ FILE_TYPES: dict[str, tuple[str, str]] = {
     ".ts": ("script", "none"),
     ".tsx": ("script", "none"),
     ".md": ("markdown", "html"),
+    # server-side code that injects scripts (Sphinx/MkDocs hooks, Jekyll plugins): strings only
+    ".py": ("code", "none"),
+    ".rb": ("code", "none"),
     ".markdown": ("markdown", "html"),
 }
 _TEMPLATE_HINT = re.compile(
@@ -78,6 +81,9 @@ def kind_of(path: str) -> tuple[str, str] | None:
 def prepare(path: str, text: str, kind: str, dialect: str) -> Document:
     doc = Document(path, text, kind, dialect)
     masked = text
+    if kind == "code":
+        doc.masked = text
+        return doc
     fm = _FRONT_MATTER.match(text) if kind != "script" else None
     if fm:
         doc.front_matter = parse_front_matter(fm.group(2), fm.group(1) == "+++")

@@ -11,7 +11,9 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_TOKEN = re.compile(r"<(?:!--|!|/?[A-Za-z][A-Za-z0-9:_-]*)")
+# no '_' in tag names: masked template output (`<script{{ attrs }}>` -> `<script_________>`) must
+# not glue itself to the tag name
+_TOKEN = re.compile(r"<(?:!--|!|/?[A-Za-z][A-Za-z0-9:-]*)")
 _ATTR = re.compile(
     r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`]+)))?""",
 )

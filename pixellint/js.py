@@ -25,6 +25,8 @@ _QUERY = """
 (binary_expression) @binary
 (assignment_expression left: (_) @lhs) @assign
 (variable_declarator name: (identifier) @lhs) @assign
+(function_declaration name: (identifier) @local) @binding
+(formal_parameters (identifier) @local) @binding
 """
 
 
@@ -75,13 +77,31 @@ def analyse(text: str, interest: Interest) -> JsResult:
     to_char = _offset_converter(text, data)
     hits: list[JsHit] = []
     seen: set[tuple[str, int]] = set()
+    shadowed: set[str] = set()
     for _, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
+        if "binding" in captures:
+            _note_local_binding(captures, interest, shadowed)
+            continue
         for hit in _hits_of(captures, interest, to_char):
             if (hit.kind, hit.start) not in seen:
                 seen.add((hit.kind, hit.start))
                 hits.append(hit)
+    if shadowed:  # `function ga(e,t){…}` in a bundle: calls of ga() are that function, not Google's
+        hits = [h for h in hits if not (h.kind == "call" and h.value in shadowed)]
     hits.sort(key=lambda h: h.start)
     return JsResult(tuple(hits), tree.root_node.has_error)
+
+
+def _note_local_binding(captures: dict[str, list[Node]], interest: Interest, shadowed: set[str]) -> None:
+    """A function or parameter with a tracker's name shadows it, unless it is the vendor's queue
+    stub (`function gtag(){dataLayer.push(arguments)}`), which forwards its arguments."""
+    name = _text(captures["local"][0])
+    if name not in interest.calls:
+        return
+    binding = captures["binding"][0]
+    if binding.type == "function_declaration" and b"arguments" in (binding.text or b""):
+        return
+    shadowed.add(name)
 
 
 def _offset_converter(text: str, data: bytes) -> Callable[[int], int]:

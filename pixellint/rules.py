@@ -153,7 +153,9 @@ def message(rule: Rule, tracker: Tracker, sighting: Sighting, exposures: list[Ex
     if rule is IDENTITY_SENT_TO_TRACKER:
         head = f"Identifying data ({sighting.identity}) is sent to {tracker.name} on sensitive page{'s' if total > 1 else ''} {pages}."
     elif rule is TRACKER_ON_SENSITIVE_PAGE:
-        head = f"{tracker.name} runs on sensitive page {pages}."
+        others = total - 1
+        more = f" and reaches {others} more sensitive page{'s' if others > 1 else ''} that include it" if others > 0 else ""
+        head = f"{tracker.name} runs on sensitive page {sighting.location.path}{more}."
     else:
         head = f"{tracker.name} reaches {total} sensitive page{'s' if total > 1 else ''} ({pages}) through this file."
     tail = f" {what}" if what else ""
