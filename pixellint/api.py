@@ -59,10 +59,14 @@ def run(
     """Scan `paths`. When files are named (as pre-commit does), the whole project under `root`
     still forms the template graph, and findings are those that involve a named file."""
     root = Path(os.path.abspath(root))
-    project = _Project(root, config, Detector(catalog or catalog_module.load(), config.max_script_size))
+    project = _Project(
+        root, config, Detector(catalog or catalog_module.load(), config.max_script_size)
+    )
     targets, notes = walk(paths, root, config.exclude)
     for note in notes:
-        project.diagnostics.append(Diagnostic(Location(note.split(":")[0], 1, 1, 1, 1), "PXL902", note.split(": ", 1)[-1]))
+        project.diagnostics.append(
+            Diagnostic(Location(note.split(":")[0], 1, 1, 1, 1), "PXL902", note.split(": ", 1)[-1])
+        )
     explicit = {c.rel for c in targets if c.explicit}
     changed_mode = bool(explicit)
     context = targets
@@ -78,7 +82,11 @@ def run(
     graph = graph_module.build(project.docs, resolver)
     direct = {}
     for path, doc in project.docs.items():
-        reason = "--all-pages" if all_pages else sensitivity.direct_reason(doc, config.sensitive, config.source)
+        reason = (
+            "--all-pages"
+            if all_pages
+            else sensitivity.direct_reason(doc, config.sensitive, config.source)
+        )
         if reason:
             direct[path] = reason
     sensitive = sensitivity.propagate(direct, graph)
@@ -114,7 +122,9 @@ def run(
     return Result(
         findings=tuple(findings),
         diagnostics=tuple(sorted(set(project.diagnostics))),
-        sightings=tuple(sorted(s for s in sightings if s.location.path in scanned or not changed_mode)),
+        sightings=tuple(
+            sorted(s for s in sightings if s.location.path in scanned or not changed_mode)
+        ),
         files_scanned=len(scanned),
         sensitive_pages=tuple(sorted(p for p in sensitive if p in scanned)),
         marked=len(direct),
@@ -136,19 +146,25 @@ def scan_text(
         sightings, marks, graph_module.Graph(), detector.catalog,
         locate=lambda p, o: _locate({path: doc}, p, o),
     )  # fmt: skip
-    return Result(tuple(findings), tuple(diagnostics), tuple(sightings), 1, tuple(marks), len(marks))
+    return Result(
+        tuple(findings), tuple(diagnostics), tuple(sightings), 1, tuple(marks), len(marks)
+    )
 
 
 def _read(project: _Project, candidate: Candidate, *, report: bool) -> None:
     def diagnose(message: str) -> None:
         if report:
-            project.diagnostics.append(Diagnostic(Location(candidate.rel, 1, 1, 1, 1), "PXL902", message))
+            project.diagnostics.append(
+                Diagnostic(Location(candidate.rel, 1, 1, 1, 1), "PXL902", message)
+            )
 
     kind = kind_of(candidate.rel) or ("data", "none")
     try:
         size = candidate.path.stat().st_size
         if size > project.config.max_file_size:
-            diagnose(f"file of {size:,} bytes is larger than max_file_size ({project.config.max_file_size:,}); not scanned")
+            diagnose(
+                f"file of {size:,} bytes is larger than max_file_size ({project.config.max_file_size:,}); not scanned"
+            )
             return
         data = candidate.path.read_bytes()
     except FileNotFoundError:
@@ -178,7 +194,10 @@ def _locate(docs: dict[str, Document], path: str, offset: int) -> Location:
 def _involves(finding: Finding, changed: set[str]) -> bool:
     if finding.location.path in changed:
         return True
-    return any(e.page in changed or any(s.location.path in changed or s.target in changed for s in e.chain) for e in finding.exposures)
+    return any(
+        e.page in changed or any(s.location.path in changed or s.target in changed for s in e.chain)
+        for e in finding.exposures
+    )
 
 
 def _apply_suppressions(findings: list[Finding], project: _Project) -> tuple[list[Finding], int]:
@@ -193,7 +212,14 @@ def _apply_suppressions(findings: list[Finding], project: _Project) -> tuple[lis
         rule = RULES[finding.rule]
         tracker = project.detector.catalog.by_id[finding.sighting.tracker]
         names = {tracker.id, rule.code, rule.name, tracker.category}
-        match = next((s for s in by_path[path] if suppress.covers(s, names, finding.location.line, finding.sighting.anchor_line)), None)
+        match = next(
+            (
+                s
+                for s in by_path[path]
+                if suppress.covers(s, names, finding.location.line, finding.sighting.anchor_line)
+            ),
+            None,
+        )
         if match is None:
             kept.append(finding)
         else:
@@ -201,7 +227,13 @@ def _apply_suppressions(findings: list[Finding], project: _Project) -> tuple[lis
     for path, items in by_path.items():
         for item in items:
             if not item.reason:
-                project.diagnostics.append(Diagnostic(Location(path, item.line, 1, item.line, 1), "PXL904", "suppression has no reason; say why after the bracket"))
+                project.diagnostics.append(
+                    Diagnostic(
+                        Location(path, item.line, 1, item.line, 1),
+                        "PXL904",
+                        "suppression has no reason; say why after the bracket",
+                    )
+                )
     return kept, len(findings) - len(kept)
 
 

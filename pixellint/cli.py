@@ -27,17 +27,59 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "format_", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of stdout.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Config file (default: nearest pixellint.toml, .pixellint.toml or pyproject.toml [tool.pixellint]).")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["text", "json", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE instead of stdout.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file (default: nearest pixellint.toml, .pixellint.toml or pyproject.toml [tool.pixellint]).",
+)
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--all-pages", is_flag=True, help="Treat every scanned file as sensitive: an audit of the whole site.")
-@click.option("--root", "root_opt", type=click.Path(file_okay=False, path_type=Path), help="Project root that paths in reports are relative to (default: the config's directory or the git top level).")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour in text output (NO_COLOR and FORCE_COLOR are honoured).")
-@click.option("-v", "--verbose", is_flag=True, help="Also list note-level diagnostics in text output.")
+@click.option(
+    "--all-pages",
+    is_flag=True,
+    help="Treat every scanned file as sensitive: an audit of the whole site.",
+)
+@click.option(
+    "--root",
+    "root_opt",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project root that paths in reports are relative to (default: the config's directory or the git top level).",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour in text output (NO_COLOR and FORCE_COLOR are honoured).",
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also list note-level diagnostics in text output."
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when violations are found.")
-@click.option("--force-exclude", is_flag=True, help="Apply config excludes to files named on the command line too (for pre-commit).")
-@click.option("--sarif-category", default="", help="Write run.automationDetails.id for code scanning categories.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply config excludes to files named on the command line too (for pre-commit).",
+)
+@click.option(
+    "--sarif-category",
+    default="",
+    help="Write run.automationDetails.id for code scanning categories.",
+)
 def check(
     paths: tuple[Path, ...],
     format_: str,
@@ -67,7 +109,9 @@ def check(
     except ConfigError as exc:
         raise ConfigProblem(str(exc)) from exc
     if force_exclude and config.exclude:
-        targets = [t for t in targets if t.is_dir() or not is_excluded(relative(t, root), config.exclude)]
+        targets = [
+            t for t in targets if t.is_dir() or not is_excluded(relative(t, root), config.exclude)
+        ]
         if not targets:
             sys.exit(EXIT_CLEAN)
     try:
@@ -78,10 +122,23 @@ def check(
 
             from pixellint.report.sarif import log
 
-            _write(json.dumps(log(None, category=sarif_category, error=f"internal error: {exc!r}"), indent=2) + "\n", output)
-        click.echo(f"pixellint: internal error: {exc!r}. Please report it with the file that caused it.", err=True)
+            _write(
+                json.dumps(
+                    log(None, category=sarif_category, error=f"internal error: {exc!r}"), indent=2
+                )
+                + "\n",
+                output,
+            )
+        click.echo(
+            f"pixellint: internal error: {exc!r}. Please report it with the file that caused it.",
+            err=True,
+        )
         sys.exit(EXIT_ERROR)
-    options: dict[str, Any] = {"color": _use_color(color) and output is None, "verbose": verbose, "category": sarif_category}
+    options: dict[str, Any] = {
+        "color": _use_color(color) and output is None,
+        "verbose": verbose,
+        "category": sarif_category,
+    }
     _write(formatter(format_)(result, **options), output)
     if result.findings and not exit_zero:
         sys.exit(EXIT_VIOLATIONS)
@@ -89,7 +146,9 @@ def check(
 
 
 @cli.command()
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def trackers(format_: str) -> None:
     """List the tracker catalog: id, vendor, category and what is matched."""
     import json
@@ -126,12 +185,16 @@ def rules(code: str | None) -> None:
         return
     for rule in RULES.values():
         if code in (rule.code, rule.name):
-            click.echo(f"{rule.code} {rule.name} ({rule.level})\n\n{rule.summary}\n\n{rule.explanation}")
+            click.echo(
+                f"{rule.code} {rule.name} ({rule.level})\n\n{rule.summary}\n\n{rule.explanation}"
+            )
             return
     raise click.BadParameter(f"no rule {code!r}; `pixellint rules` lists them", param_hint="CODE")
 
 
-def _configure(targets: list[Path], config_path: Path | None, isolated: bool, root_opt: Path | None) -> tuple[Any, Path]:
+def _configure(
+    targets: list[Path], config_path: Path | None, isolated: bool, root_opt: Path | None
+) -> tuple[Any, Path]:
     from pixellint import config as config_module
 
     start = Path(os.path.abspath(targets[0]))

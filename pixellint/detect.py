@@ -48,7 +48,10 @@ class Detector:
         import ahocorasick
 
         everything = ahocorasick.Automaton()
-        for token in self.catalog.tokens() | {"google_analytics.html", "google_analytics_async.html"}:
+        for token in self.catalog.tokens() | {
+            "google_analytics.html",
+            "google_analytics_async.html",
+        }:
             everything.add_word(token, token)
         everything.make_automaton()
         urls = ahocorasick.Automaton()
@@ -71,7 +74,9 @@ class Detector:
         """Cheap and exact-superset: False proves no catalog token is in `text`."""
         everything, _ = self._automata
         lowered = text.lower()
-        joined = _JOIN.sub("", lowered)  # URLs assembled from pieces: 'https://connect.' + 'facebook.net/…'
+        joined = _JOIN.sub(
+            "", lowered
+        )  # URLs assembled from pieces: 'https://connect.' + 'facebook.net/…'
         if joined != lowered:
             lowered = f"{lowered}\n{joined}"
         for end, token in everything.iter(lowered):  # type: ignore[attr-defined]
@@ -170,7 +175,8 @@ class _Collector:
     def _script_element(self, element: htmlscan.Element) -> None:
         type_ = (element.get("type") or "").strip().lower()
         gated = type_ == "text/plain" and any(
-            _CONSENT_ATTR.search(name) or (name == "class" and _CONSENT_ATTR.search(attr.value.lower()))
+            _CONSENT_ATTR.search(name)
+            or (name == "class" and _CONSENT_ATTR.search(attr.value.lower()))
             for name, attr in element.attrs.items()
         )
         src = element.attrs.get("src") or element.attrs.get("data-src")
@@ -178,7 +184,9 @@ class _Collector:
             match = self.detector.url_tracker(src.value)
             if match:
                 detail = "consent-gated loader" if gated else "loader"
-                self._add(match[0], "script-src", element.start, element.tag_end, element.start, detail)
+                self._add(
+                    match[0], "script-src", element.start, element.tag_end, element.start, detail
+                )
         if type_ in _JS_TYPES or gated:
             body = self.doc.masked[element.content_start : element.content_end]
             if body.strip():
@@ -205,11 +213,16 @@ class _Collector:
     ) -> None:
         if not self.detector.might_contain(code):
             return
+
         def absolute(offset: int) -> int:
             return base + (offsets[min(offset, len(offsets) - 1)] if offsets else offset)
 
         if len(code) > self.detector.max_script_size:
-            self._diagnose(base, "PXL902", f"script of {len(code):,} characters is larger than max_script_size; scanned with the token fallback")
+            self._diagnose(
+                base,
+                "PXL902",
+                f"script of {len(code):,} characters is larger than max_script_size; scanned with the token fallback",
+            )
             self._fallback(code, absolute, unit, how)
             return
         result = js.analyse(code, self.detector._interest)
@@ -234,7 +247,15 @@ class _Collector:
             match = self.detector.url_tracker(hit.value)
             if match:
                 verb = "loads" if match[1].kind == "loader" else "sends to"
-                self._add(match[0], how, start, end, unit, f"{verb} {_short(hit.value)}", degraded=hit.in_error)
+                self._add(
+                    match[0],
+                    how,
+                    start,
+                    end,
+                    unit,
+                    f"{verb} {_short(hit.value)}",
+                    degraded=hit.in_error,
+                )
         elif hit.kind == "call":
             candidates = list(catalog.calls[hit.value])
             tracker = self.detector.choose(candidates, hit.keys)
@@ -249,7 +270,9 @@ class _Collector:
             candidates = list(catalog.globals[hit.value])
             tracker = self.detector.choose(candidates, hit.value)
             if tracker:
-                self._add(tracker, how, start, end, unit, f"sets {hit.value}", degraded=hit.in_error)
+                self._add(
+                    tracker, how, start, end, unit, f"sets {hit.value}", degraded=hit.in_error
+                )
                 if len(candidates) > 1:
                     self.found[-1] = replace(self.found[-1], alternatives=tuple(candidates))
 
@@ -281,42 +304,80 @@ class _Collector:
     ) -> int:
         """Token scan for scripts the AST could not handle; returns how many new finds it made."""
         assert callable(absolute)
-        known = {(f.tracker.id, f.unit) for f in self.found[skip_after or 0 :]} if skip_after is not None else set()
+        known = (
+            {(f.tracker.id, f.unit) for f in self.found[skip_after or 0 :]}
+            if skip_after is not None
+            else set()
+        )
         added = 0
         for match in self.detector._fallback_calls.finditer(code):
             path = match.group(1)
-            tracker = self.detector.choose(list(self.detector.catalog.calls[path]), code[match.end() : match.end() + 80])
+            tracker = self.detector.choose(
+                list(self.detector.catalog.calls[path]), code[match.end() : match.end() + 80]
+            )
             unit_here = unit if unit >= 0 else absolute(match.start())
             if tracker and (tracker.id, unit_here) not in known:
-                self._add(tracker, how, absolute(match.start()), absolute(match.end()), unit_here, f"{path}() (token fallback)", degraded=True)
+                self._add(
+                    tracker,
+                    how,
+                    absolute(match.start()),
+                    absolute(match.end()),
+                    unit_here,
+                    f"{path}() (token fallback)",
+                    degraded=True,
+                )
                 known.add((tracker.id, unit_here))
                 added += 1
         for start, end, url in _url_tokens(code):
             url_match = self.detector.url_tracker(url)
             unit_here = unit if unit >= 0 else absolute(start)
             if url_match and (url_match[0].id, unit_here) not in known:
-                self._add(url_match[0], how, absolute(start), absolute(end), unit_here, f"mentions {_short(url)} (token fallback)", degraded=True)
+                self._add(
+                    url_match[0],
+                    how,
+                    absolute(start),
+                    absolute(end),
+                    unit_here,
+                    f"mentions {_short(url)} (token fallback)",
+                    degraded=True,
+                )
                 known.add((url_match[0].id, unit_here))
                 added += 1
         return added
 
     def code_strings(self) -> None:
         """Tracker URLs in string literals of server-side code (`app.add_js_file("…gtag/js…")`)."""
-        for start, end, literal in _string_literals(self.doc.text):
+        for start, _end, literal in _string_literals(self.doc.text):
             for token_start, token_end, url in _url_tokens(literal):
                 match = self.detector.url_tracker(url)
                 if match:
                     begin = start + token_start
-                    self._add(match[0], "template-code", begin, start + token_end, start, f"{match[1].kind} {_short(url)} in code")
+                    self._add(
+                        match[0],
+                        "template-code",
+                        begin,
+                        start + token_end,
+                        start,
+                        f"{match[1].kind} {_short(url)} in code",
+                    )
 
     # server-side template code ----------------------------------------------------------
     def template_code(self) -> None:
         """Tracker URLs inside PHP/ERB code (wp_enqueue_script, echo '<script src=…>'), and
         template engines' built-in analytics templates (Hugo's google_analytics.html)."""
         for region in self.doc.regions:
-            if region.kind == "control" and _HUGO_GA.search(self.doc.text, region.start, region.end):
+            if region.kind == "control" and _HUGO_GA.search(
+                self.doc.text, region.start, region.end
+            ):
                 tracker = self.detector.catalog.by_id["google-analytics"]
-                self._add(tracker, "builtin-template", region.start, region.end, region.start, "Hugo's built-in Google Analytics template")
+                self._add(
+                    tracker,
+                    "builtin-template",
+                    region.start,
+                    region.end,
+                    region.start,
+                    "Hugo's built-in Google Analytics template",
+                )
             if region.kind not in ("code", "output"):
                 continue
             source = self.doc.text[region.start : region.end]
@@ -326,7 +387,14 @@ class _Collector:
                 match = self.detector.url_tracker(url)
                 if match:
                     begin = region.start + start
-                    self._add(match[0], "template-code", begin, region.start + end, region.start, f"{match[1].kind} {_short(url)} in template code")
+                    self._add(
+                        match[0],
+                        "template-code",
+                        begin,
+                        region.start + end,
+                        region.start,
+                        f"{match[1].kind} {_short(url)} in template code",
+                    )
 
     # folding -----------------------------------------------------------------------------
     def _add(

@@ -37,7 +37,9 @@ class Candidate:
     explicit: bool  # named on the command line
 
 
-def walk(paths: list[Path], root: Path, exclude: tuple[str, ...]) -> tuple[list[Candidate], list[str]]:
+def walk(
+    paths: list[Path], root: Path, exclude: tuple[str, ...]
+) -> tuple[list[Candidate], list[str]]:
     """Files to scan and notes about what could not be walked (loops, unreadable directories)."""
     excluded = [glob_regex(g) for g in exclude]
     found: dict[str, Candidate] = {}
@@ -61,12 +63,16 @@ def relative(path: Path, root: Path) -> str:
         return absolute.as_posix()
 
 
-def _walk_dir(top: Path, root: Path, excluded: list[re.Pattern[str]], notes: list[str]) -> Iterator[Path]:
+def _walk_dir(
+    top: Path, root: Path, excluded: list[re.Pattern[str]], notes: list[str]
+) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
     real_root = os.path.realpath(root)
 
     def on_error(error: OSError) -> None:
-        notes.append(f"{relative(Path(error.filename or top), root)}: cannot read directory: {error.strerror}")
+        notes.append(
+            f"{relative(Path(error.filename or top), root)}: cannot read directory: {error.strerror}"
+        )
 
     for dirpath, dirnames, filenames in os.walk(top, followlinks=True, onerror=on_error):
         try:
@@ -80,8 +86,12 @@ def _walk_dir(top: Path, root: Path, excluded: list[re.Pattern[str]], notes: lis
             continue
         seen.add(key)
         real = os.path.realpath(dirpath)
-        if os.path.islink(dirpath) and not (real == real_root or real.startswith(real_root + os.sep)):
-            notes.append(f"{relative(Path(dirpath), root)}: symlink leaves the project, not followed")
+        if os.path.islink(dirpath) and not (
+            real == real_root or real.startswith(real_root + os.sep)
+        ):
+            notes.append(
+                f"{relative(Path(dirpath), root)}: symlink leaves the project, not followed"
+            )
             dirnames[:] = []
             continue
         rel_dir = relative(Path(dirpath), root)

@@ -47,7 +47,9 @@ FILE_TYPES: dict[str, tuple[str, str]] = {
 _TEMPLATE_HINT = re.compile(
     r"\{%-?\s*\w|\{\{-?\s*[#/>!.$]|\{\{-?\s*[\w.]+(?:\s*\|[^}\n]*)?\s*-?\}\}|<\?php|<\?=|<%[=#-]?\s"
 )
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(
+    r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)\1[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[`~]*[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN = re.compile(r"(`+)[^`\n].*?\1", re.S)
 _HIGHLIGHT = re.compile(

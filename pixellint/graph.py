@@ -19,7 +19,14 @@ _Q = r"""["']([^"'\n{}]+)["']"""
 # (regex, edge kind, resolver); group 1 is the referenced name
 _EDGE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str, str]]] = {
     "jinja": [
-        (re.compile(r"\{%-?\s*(extends|include|import|from|embed|use|include_relative|render|section|layout)\s+(.*?)-?%\}", re.S), "tag", "tag"),
+        (
+            re.compile(
+                r"\{%-?\s*(extends|include|import|from|embed|use|include_relative|render|section|layout)\s+(.*?)-?%\}",
+                re.S,
+            ),
+            "tag",
+            "tag",
+        ),
         (re.compile(r"\{\{-?\s*(?:include|source)\(\s*" + _Q), "include", "template"),
     ],
     "handlebars": [
@@ -27,21 +34,60 @@ _EDGE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str, str]]] = {
         (re.compile(r"\{\{!<\s*([\w./-]+)\s*\}\}"), "layout", "ghost-layout"),
     ],
     "go": [
-        (re.compile(r"\{\{-?\s*(?:partial|partialCached)\s+\"([^\"]+)\""), "partial", "hugo-partial"),
+        (
+            re.compile(r"\{\{-?\s*(?:partial|partialCached)\s+\"([^\"]+)\""),
+            "partial",
+            "hugo-partial",
+        ),
         (re.compile(r"\{\{-?\s*template\s+\"([^\"]+)\""), "template", "hugo-template"),
     ],
     "php": [
-        (re.compile(r"\b(?:include|require)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*|get_template_directory\(\)\s*\.\s*|dirname\(__FILE__\)\s*\.\s*)?" + _Q), "include", "php"),
-        (re.compile(r"\b(get_header|get_footer|get_sidebar)\s*\(\s*(?:" + _Q + r")?\s*\)"), "wp", "wp"),
-        (re.compile(r"\bget_template_part\s*\(\s*" + _Q + r"(?:\s*,\s*" + _Q + r")?"), "template-part", "wp-part"),
+        (
+            re.compile(
+                r"\b(?:include|require)(?:_once)?\s*\(?\s*(?:__DIR__\s*\.\s*|get_template_directory\(\)\s*\.\s*|dirname\(__FILE__\)\s*\.\s*)?"
+                + _Q
+            ),
+            "include",
+            "php",
+        ),
+        (
+            re.compile(r"\b(get_header|get_footer|get_sidebar)\s*\(\s*(?:" + _Q + r")?\s*\)"),
+            "wp",
+            "wp",
+        ),
+        (
+            re.compile(r"\bget_template_part\s*\(\s*" + _Q + r"(?:\s*,\s*" + _Q + r")?"),
+            "template-part",
+            "wp-part",
+        ),
         (re.compile(r"\b(wp_head|wp_footer)\s*\(\s*\)"), "hook", "wp-hook"),
     ],
     "erb": [
-        (re.compile(r"<%[=-]?\s*render\s*\(?\s*(?:partial:\s*|:partial\s*=>\s*)?" + _Q), "render", "rails"),
+        (
+            re.compile(r"<%[=-]?\s*render\s*\(?\s*(?:partial:\s*|:partial\s*=>\s*)?" + _Q),
+            "render",
+            "rails",
+        ),
         (re.compile(r"<%[=-]?\s*include\s*\(?\s*" + _Q), "include", "ejs"),
     ],
 }
-_TEMPLATE_EXTS = (".html", ".liquid", ".njk", ".jinja", ".jinja2", ".j2", ".twig", ".hbs", ".handlebars", ".php", ".erb", ".ejs", ".md", ".tmpl", ".gohtml")
+_TEMPLATE_EXTS = (
+    ".html",
+    ".liquid",
+    ".njk",
+    ".jinja",
+    ".jinja2",
+    ".j2",
+    ".twig",
+    ".hbs",
+    ".handlebars",
+    ".php",
+    ".erb",
+    ".ejs",
+    ".md",
+    ".tmpl",
+    ".gohtml",
+)
 _SCRIPT_SRC = re.compile(r"<script\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.I | re.S)
 _QUOTED_JS = re.compile(r"""["']([^"'\s]+\.m?js)(?:\?[^"']*)?["']""")
 _LIQUID_NAME = re.compile(r"""^\s*(?:["']([^"']+)["']|([\w./-]+))""")
@@ -109,7 +155,12 @@ class Graph:
 class Resolver:
     """Finds the file a template name refers to, following each ecosystem's search paths."""
 
-    def __init__(self, files: Iterable[str], template_dirs: Iterable[str] = (), site_roots: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        files: Iterable[str],
+        template_dirs: Iterable[str] = (),
+        site_roots: Iterable[str] = (),
+    ) -> None:
         self.files = set(files)
         self.template_dirs = [d.strip("/") for d in template_dirs]
         self.site_roots = [d.strip("/") for d in site_roots]
@@ -118,9 +169,13 @@ class Resolver:
             parts = path.split("/")
             for i in range(len(parts)):
                 self.by_suffix.setdefault("/".join(parts[i:]), []).append(path)
-        self.template_roots = sorted({p[: p.index("templates/") + 9] for p in self.files if "templates/" in p})
+        self.template_roots = sorted(
+            {p[: p.index("templates/") + 9] for p in self.files if "templates/" in p}
+        )
 
-    def find(self, name: str, source: str, dirs: Iterable[str], exts: Iterable[str] = ("",)) -> str | None:
+    def find(
+        self, name: str, source: str, dirs: Iterable[str], exts: Iterable[str] = ("",)
+    ) -> str | None:
         name = name.strip().lstrip("@").split("?")[0]
         if "::" in name or not name:
             return None
@@ -131,7 +186,9 @@ class Resolver:
             if full.startswith(("./", "../")):
                 candidates.append(posixpath.normpath(posixpath.join(here, full)))
                 continue
-            candidates.extend(posixpath.normpath(posixpath.join(d, full)) if d else full for d in dirs)
+            candidates.extend(
+                posixpath.normpath(posixpath.join(d, full)) if d else full for d in dirs
+            )
             candidates.append(posixpath.normpath(posixpath.join(here, full)))
         for candidate in candidates:
             if candidate in self.files:
@@ -210,7 +267,9 @@ def _references(doc: Document) -> Iterable[tuple[str, str, int, str]]:
                 if not quoted:
                     continue
                 src = quoted.group(1)
-            if src.startswith(("http:", "https:", "//", "data:")) or not re.search(r"\.m?js(\?|#|$)", src):
+            if src.startswith(("http:", "https:", "//", "data:")) or not re.search(
+                r"\.m?js(\?|#|$)", src
+            ):
                 continue
             yield src.split("?")[0].split("#")[0], "script-src", match.start(), "script"
 
@@ -223,7 +282,18 @@ def _families(doc: Document) -> list[str]:
         return [dialect]
     if dialect == "html-template":
         text = doc.text
-        found = [f for f, hint in (("jinja", "{%"), ("handlebars", "{{>"), ("handlebars", "{{!<"), ("go", "{{"), ("php", "<?"), ("erb", "<%")) if hint in text]
+        found = [
+            f
+            for f, hint in (
+                ("jinja", "{%"),
+                ("handlebars", "{{>"),
+                ("handlebars", "{{!<"),
+                ("go", "{{"),
+                ("php", "<?"),
+                ("erb", "<%"),
+            )
+            if hint in text
+        ]
         return list(dict.fromkeys(found))
     return []
 
@@ -238,7 +308,15 @@ def _names_of(match: re.Match[str], kind: str, how: str) -> Iterable[tuple[str, 
         if not names:
             plain = _LIQUID_NAME.match(rest)
             if plain is None:
-                if tag in ("include", "extends", "render", "embed", "import", "from", "include_relative"):
+                if tag in (
+                    "include",
+                    "extends",
+                    "render",
+                    "embed",
+                    "import",
+                    "from",
+                    "include_relative",
+                ):
                     yield rest.strip()[:60], tag, offset, "dynamic"
                 return
             names = [plain.group(1) or plain.group(2)]
@@ -256,7 +334,12 @@ def _names_of(match: re.Match[str], kind: str, how: str) -> Iterable[tuple[str, 
         yield (f"{base}-{variant}.php" if variant else f"{base}.php"), func, offset, "wp"
     elif how == "wp-part":
         slug, variant = match.group(1), match.group(2)
-        yield (f"{slug}-{variant}.php|{slug}.php" if variant else f"{slug}.php"), "get_template_part", offset, "wp"
+        yield (
+            (f"{slug}-{variant}.php|{slug}.php" if variant else f"{slug}.php"),
+            "get_template_part",
+            offset,
+            "wp",
+        )
     elif how == "wp-hook":
         yield "functions.php", match.group(1), offset, "wp"
     else:
@@ -275,26 +358,60 @@ def _resolve(resolver: Resolver, doc: Document, name: str, how: str) -> str | No
                 return found
         return None
     if how == "front-matter-layout":
-        dirs = [f"{d}/_layouts" if d else "_layouts" for d in up] + [f"{d}/_includes" if d else "_includes" for d in up] + [f"{d}/layouts" if d else "layouts" for d in up]
-        return resolver.find(name, source, dirs + resolver.template_dirs, ("", ".html", ".njk", ".liquid", ".md", ".hbs", ".11ty.js"))
+        dirs = (
+            [f"{d}/_layouts" if d else "_layouts" for d in up]
+            + [f"{d}/_includes" if d else "_includes" for d in up]
+            + [f"{d}/layouts" if d else "layouts" for d in up]
+        )
+        return resolver.find(
+            name,
+            source,
+            dirs + resolver.template_dirs,
+            ("", ".html", ".njk", ".liquid", ".md", ".hbs", ".11ty.js"),
+        )
     if how == "script":
         dirs = ["", *resolver.site_roots, "static", "public", "assets", "source", "src", "_site"]
         if name.startswith("/"):
-            return resolver.find(name.lstrip("/"), source, dirs) or resolver.find(name.lstrip("/"), source, [])
+            return resolver.find(name.lstrip("/"), source, dirs) or resolver.find(
+                name.lstrip("/"), source, []
+            )
         return resolver.find(name, source, ["", *resolver.site_roots])
     if how == "tag-include_relative":
         return resolver.find("./" + name, source, [])
-    if how in ("tag-render", "tag-section", "tag-layout", "tag-include") and doc.dialect in ("liquid", "html-template", "jinja"):
-        shop = {"tag-render": "snippets", "tag-include": "snippets", "tag-section": "sections", "tag-layout": "layout"}[how]
-        dirs = [f"{d}/{shop}" if d else shop for d in up] + [f"{d}/_includes" if d else "_includes" for d in up]
-        found = resolver.find(name, source, dirs + resolver.template_dirs + resolver.template_roots, ("", ".liquid", ".html"))
+    if how in ("tag-render", "tag-section", "tag-layout", "tag-include") and doc.dialect in (
+        "liquid",
+        "html-template",
+        "jinja",
+    ):
+        shop = {
+            "tag-render": "snippets",
+            "tag-include": "snippets",
+            "tag-section": "sections",
+            "tag-layout": "layout",
+        }[how]
+        dirs = [f"{d}/{shop}" if d else shop for d in up] + [
+            f"{d}/_includes" if d else "_includes" for d in up
+        ]
+        found = resolver.find(
+            name,
+            source,
+            dirs + resolver.template_dirs + resolver.template_roots,
+            ("", ".liquid", ".html"),
+        )
         if found:
             return found
     if how.startswith("tag-") or how == "template":
         dirs = resolver.template_dirs + resolver.template_roots + up
-        return resolver.find(re.sub(r"^@[\w-]+/", "", name), source, dirs, ("", ".html", ".twig", ".html.twig", ".njk", ".jinja", ".j2", ".liquid"))
+        return resolver.find(
+            re.sub(r"^@[\w-]+/", "", name),
+            source,
+            dirs,
+            ("", ".html", ".twig", ".html.twig", ".njk", ".jinja", ".j2", ".liquid"),
+        )
     if how == "partial":
-        dirs = [f"{d}/partials" if d else "partials" for d in up] + [f"{d}/views/partials" if d else "views/partials" for d in up]
+        dirs = [f"{d}/partials" if d else "partials" for d in up] + [
+            f"{d}/views/partials" if d else "views/partials" for d in up
+        ]
         return resolver.find(name, source, dirs, (".hbs", ".handlebars", ".mustache", ".html", ""))
     if how == "ghost-layout":
         return resolver.find(name, source, up, (".hbs", ".handlebars"))
@@ -303,7 +420,9 @@ def _resolve(resolver: Resolver, doc: Document, name: str, how: str) -> str | No
             return None  # Hugo's embedded templates; google_analytics is detected as a tracker
         sub = "partials" if how == "hugo-partial" else ""
         roots = [d for d in up if d.endswith("layouts") or d == ""] + _hugo_layout_roots(resolver)
-        dirs = [posixpath.join(r, sub) if sub else r for r in roots] + [posixpath.join(r, "_partials") for r in roots]
+        dirs = [posixpath.join(r, sub) if sub else r for r in roots] + [
+            posixpath.join(r, "_partials") for r in roots
+        ]
         return resolver.find(name, source, dirs, ("",))
     if how == "rails":
         folder, base = posixpath.split(name)
@@ -312,12 +431,18 @@ def _resolve(resolver: Resolver, doc: Document, name: str, how: str) -> str | No
         dirs = [posixpath.join(views, folder and "")] if views else []
         if not folder and views:
             dirs = [posixpath.dirname(source)]
-        found = resolver.find(partial if folder else "_" + base, source, [views] if folder else dirs, _ERB_EXTS)
+        found = resolver.find(
+            partial if folder else "_" + base, source, [views] if folder else dirs, _ERB_EXTS
+        )
         return found
     if how == "ejs":
-        return resolver.find(name if name.startswith(".") else "./" + name, source, [], (".ejs", "")) or resolver.find(name, source, up, (".ejs", ""))
+        return resolver.find(
+            name if name.startswith(".") else "./" + name, source, [], (".ejs", "")
+        ) or resolver.find(name, source, up, (".ejs", ""))
     if how == "php":
-        return resolver.find(name if name.startswith(("./", "../")) else "./" + name.lstrip("/"), source, []) or resolver.find(name.lstrip("/"), source, up)
+        return resolver.find(
+            name if name.startswith(("./", "../")) else "./" + name.lstrip("/"), source, []
+        ) or resolver.find(name.lstrip("/"), source, up)
     return None
 
 
@@ -330,10 +455,18 @@ def _rails_views_root(source: str) -> str:
 
 
 def _hugo_layout_roots(resolver: Resolver) -> list[str]:
-    return sorted({p[: p.index("layouts/") + 7] for p in resolver.files if "layouts/" in p and not p.startswith("_")})
+    return sorted(
+        {
+            p[: p.index("layouts/") + 7]
+            for p in resolver.files
+            if "layouts/" in p and not p.startswith("_")
+        }
+    )
 
 
-def _implicit(doc: Document, resolver: Resolver, docs: dict[str, Document]) -> Iterable[tuple[str, str]]:
+def _implicit(
+    doc: Document, resolver: Resolver, docs: dict[str, Document]
+) -> Iterable[tuple[str, str]]:
     """Wrapping that no tag states: Shopify's theme.liquid, Rails layouts, Drupal, Hugo, Eleventy."""
     path = doc.path
     parts = path.split("/")
@@ -352,7 +485,14 @@ def _implicit(doc: Document, resolver: Resolver, docs: dict[str, Document]) -> I
         views = _rails_views_root(path)
         controller = posixpath.dirname(path)[len(views) + 1 :].split("/")[0]
         for layout in (f"{views}/layouts/{controller}", f"{views}/layouts/application"):
-            found = next((layout + e for e in (".html.erb", ".erb", ".html.haml") if layout + e in resolver.files), None)
+            found = next(
+                (
+                    layout + e
+                    for e in (".html.erb", ".erb", ".html.haml")
+                    if layout + e in resolver.files
+                ),
+                None,
+            )
             if found:
                 yield found, "layout"
                 break
@@ -360,7 +500,9 @@ def _implicit(doc: Document, resolver: Resolver, docs: dict[str, Document]) -> I
     if name.endswith(".html.twig"):
         base = name.split(".")[0]
         here = posixpath.dirname(path)
-        if base.startswith(("node", "block", "field", "region", "views-view", "paragraph", "taxonomy-term", "user")):
+        if base.startswith(
+            ("node", "block", "field", "region", "views-view", "paragraph", "taxonomy-term", "user")
+        ):
             target = resolver.find("page.html.twig", path, [here], ("",))
             if target:
                 yield target, "page"
@@ -371,17 +513,27 @@ def _implicit(doc: Document, resolver: Resolver, docs: dict[str, Document]) -> I
     # Hugo: templates that define "main" render inside baseof.html; content uses layouts
     if _HUGO_DEFINE.search(doc.text) and "layouts/" in path:
         here = posixpath.dirname(path)
-        for candidate in (f"{here}/baseof.html", posixpath.join(path[: path.index("layouts/") + 7], "_default/baseof.html")):
+        for candidate in (
+            f"{here}/baseof.html",
+            posixpath.join(path[: path.index("layouts/") + 7], "_default/baseof.html"),
+        ):
             if candidate in resolver.files:
                 yield candidate, "baseof"
                 break
-    if (doc.kind == "markdown" and path.startswith("content/")) or ("/content/" in path and doc.kind == "markdown"):
+    if (doc.kind == "markdown" and path.startswith("content/")) or (
+        "/content/" in path and doc.kind == "markdown"
+    ):
         yield from _hugo_content_layout(doc, resolver)
     # Eleventy: layout from directory data files
     if "layout" not in doc.front_matter and doc.kind in ("markup", "markdown"):
         dir_layout = _directory_layout(path, docs, resolver)
         if dir_layout:
-            found = resolver.find(dir_layout, path, ["_includes", "_layouts", *resolver.template_dirs], ("", ".njk", ".html", ".liquid", ".md"))
+            found = resolver.find(
+                dir_layout,
+                path,
+                ["_includes", "_layouts", *resolver.template_dirs],
+                ("", ".njk", ".html", ".liquid", ".md"),
+            )
             if found:
                 yield found, "layout"
 
@@ -408,7 +560,11 @@ def _hugo_content_layout(doc: Document, resolver: Resolver) -> Iterable[tuple[st
     kind = "list" if is_list else "single"
     layout = doc.front_matter.get("layout")
     type_ = doc.front_matter.get("type") or section
-    names = ([f"{type_}/{layout}.html"] if layout else []) + ([f"{type_}/{kind}.html"] if type_ else []) + [f"_default/{kind}.html"]
+    names = (
+        ([f"{type_}/{layout}.html"] if layout else [])
+        + ([f"{type_}/{kind}.html"] if type_ else [])
+        + [f"_default/{kind}.html"]
+    )
     if is_list and rel.count("/") == 0:
         names.insert(0, "index.html")
     for layout_root in [posixpath.join(root, "layouts"), *_hugo_layout_roots(resolver)]:
@@ -423,7 +579,10 @@ def _directory_layout(path: str, docs: dict[str, Document], resolver: Resolver) 
     parts = path.split("/")[:-1]
     while parts:
         directory = "/".join(parts)
-        for data_file in (f"{directory}/{parts[-1]}.json", f"{directory}/{parts[-1]}.11tydata.json"):
+        for data_file in (
+            f"{directory}/{parts[-1]}.json",
+            f"{directory}/{parts[-1]}.11tydata.json",
+        ):
             if data_file in resolver.files and data_file in docs:
                 match = re.search(r'"layout"\s*:\s*"([^"]+)"', docs[data_file].text)
                 if match:

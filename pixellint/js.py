@@ -92,7 +92,9 @@ def analyse(text: str, interest: Interest) -> JsResult:
     return JsResult(tuple(hits), tree.root_node.has_error)
 
 
-def _note_local_binding(captures: dict[str, list[Node]], interest: Interest, shadowed: set[str]) -> None:
+def _note_local_binding(
+    captures: dict[str, list[Node]], interest: Interest, shadowed: set[str]
+) -> None:
     """A function or parameter with a tracker's name shadows it, unless it is the vendor's queue
     stub (`function gtag(){dataLayer.push(arguments)}`), which forwards its arguments."""
     name = _text(captures["local"][0])
@@ -167,9 +169,7 @@ def _call_hits(
             return
         keys = _keys_and_strings(args)
         arg0 = _string_value(args[0]) if args else None
-        span = (
-            (to_char(args_node.start_byte), to_char(args_node.end_byte)) if args_node else (0, 0)
-        )
+        span = (to_char(args_node.start_byte), to_char(args_node.end_byte)) if args_node else (0, 0)
         yield _hit("call", path, call, to_char, arg0, len(args), frozenset(keys), span)
 
 

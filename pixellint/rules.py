@@ -137,7 +137,14 @@ def evaluate(
         else:
             rule = TRACKER_REACHES_SENSITIVE_PAGE
         total = len(pages_reaching[path])
-        findings.append(Finding(rule.code, sighting, tuple(exposures), message(rule, tracker, sighting, exposures, total)))
+        findings.append(
+            Finding(
+                rule.code,
+                sighting,
+                tuple(exposures),
+                message(rule, tracker, sighting, exposures, total),
+            )
+        )
     return sorted(findings)
 
 
@@ -147,14 +154,22 @@ def _sensitive_pages_reaching(path: str, sensitive: dict[str, str], graph: Graph
     return pages or candidates
 
 
-def message(rule: Rule, tracker: Tracker, sighting: Sighting, exposures: list[Exposure], total: int) -> str:
+def message(
+    rule: Rule, tracker: Tracker, sighting: Sighting, exposures: list[Exposure], total: int
+) -> str:
     what = _what(tracker)
-    pages = ", ".join(e.page for e in exposures[:3]) + (f" and {total - 3} more" if total > 3 else "")
+    pages = ", ".join(e.page for e in exposures[:3]) + (
+        f" and {total - 3} more" if total > 3 else ""
+    )
     if rule is IDENTITY_SENT_TO_TRACKER:
         head = f"Identifying data ({sighting.identity}) is sent to {tracker.name} on sensitive page{'s' if total > 1 else ''} {pages}."
     elif rule is TRACKER_ON_SENSITIVE_PAGE:
         others = total - 1
-        more = f" and reaches {others} more sensitive page{'s' if others > 1 else ''} that include it" if others > 0 else ""
+        more = (
+            f" and reaches {others} more sensitive page{'s' if others > 1 else ''} that include it"
+            if others > 0
+            else ""
+        )
         head = f"{tracker.name} runs on sensitive page {sighting.location.path}{more}."
     else:
         head = f"{tracker.name} reaches {total} sensitive page{'s' if total > 1 else ''} ({pages}) through this file."
@@ -167,5 +182,7 @@ def _what(tracker: Tracker) -> str:
     if tracker.category == "session-replay":
         return f"{tracker.name} is a session-replay tool: it records what visitors type, click and see."
     if tracker.opaque:
-        return f"{tracker.name} is a tag manager: it loads tags that nobody can review in this source."
+        return (
+            f"{tracker.name} is a tag manager: it loads tags that nobody can review in this source."
+        )
     return f"{tracker.vendor} receives the page URL and title of each visit ({tracker.category})."

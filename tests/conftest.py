@@ -58,7 +58,10 @@ def sarif_errors(document: dict) -> list[str]:  # type: ignore[type-arg]
     from jsonschema import Draft4Validator, FormatChecker
 
     validator = Draft4Validator(SCHEMA, format_checker=FormatChecker())
-    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(document)]
+    errors = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator.iter_errors(document)
+    ]
     runs = document.get("runs", [])
     if len(runs) != 1:
         errors.append("GitHub: exactly one run expected")
@@ -67,7 +70,10 @@ def sarif_errors(document: dict) -> list[str]:  # type: ignore[type-arg]
             severity = rule.get("properties", {}).get("security-severity")
             if severity is not None and not isinstance(severity, str):
                 errors.append(f"GitHub: {rule['id']} security-severity must be a string")
-            if len(rule["shortDescription"]["text"]) > 1024 or len(rule["fullDescription"]["text"]) > 1024:
+            if (
+                len(rule["shortDescription"]["text"]) > 1024
+                or len(rule["fullDescription"]["text"]) > 1024
+            ):
                 errors.append(f"GitHub: {rule['id']} description over 1024 characters")
         for result in run["results"]:
             if len(result.get("locations", [])) != 1:

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, sarif_errors, write_tree
 
 DEMO = FIXTURES / "demo-site"
@@ -24,7 +23,10 @@ def test_demo_site_exits_1_with_violations(cli) -> None:  # type: ignore[no-unty
 def test_clean_project_exits_0(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write_tree(tmp_path, {"index.html": "<!-- pixellint: sensitive -->\n<p>No trackers.</p>\n"})
     result = cli("check", str(tmp_path))
-    assert (result.code, result.out.strip()) == (0, "No violations: 1 sensitive pages checked in 1 files.")
+    assert (result.code, result.out.strip()) == (
+        0,
+        "No violations: 1 sensitive pages checked in 1 files.",
+    )
 
 
 def test_exit_zero_and_output_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -56,12 +58,17 @@ def test_usage_errors_exit_2(cli, args: list[str], message: str) -> None:  # typ
     [
         ('sensitive = ["portal/**"]\nsensitve = ["x"]\n', "unknown key 'sensitve'; known keys:"),
         ('sensitive = ["portal/[abc"]\n', "bad glob 'portal/[abc'"),
-        ('sensitive = "portal/**"\nmax_file_size = -1\n', "'max_file_size' must be a positive whole number"),
+        (
+            'sensitive = "portal/**"\nmax_file_size = -1\n',
+            "'max_file_size' must be a positive whole number",
+        ),
         ("sensitive = [\n", "not valid TOML"),
         ('exclude = ["!keep.html"]\n', "negation"),
     ],
 )
-def test_config_errors_exit_2_and_say_what_to_fix(cli, tmp_path: Path, content: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_config_errors_exit_2_and_say_what_to_fix(
+    cli, tmp_path: Path, content: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
     write_tree(tmp_path, {"pixellint.toml": content, "index.html": "<p>x</p>"})
     result = cli("check", str(tmp_path))
     assert result.code == 2
@@ -69,7 +76,13 @@ def test_config_errors_exit_2_and_say_what_to_fix(cli, tmp_path: Path, content: 
 
 
 def test_pyproject_tool_table_is_read(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    write_tree(tmp_path, {"pyproject.toml": '[tool.pixellint]\nsensitive = ["portal/**"]\n', "portal/a.html": PIXEL.split("\n", 1)[1]})
+    write_tree(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.pixellint]\nsensitive = ["portal/**"]\n',
+            "portal/a.html": PIXEL.split("\n", 1)[1],
+        },
+    )
     result = cli("check", str(tmp_path))
     assert result.code == 1 and "portal/a.html:1:9: PXL101 [meta-pixel]" in result.out
 
@@ -112,7 +125,9 @@ def test_bad_input_is_reported_and_the_scan_goes_on(cli, tmp_path: Path) -> None
 
 
 def test_huge_files_are_skipped_with_a_note(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    write_tree(tmp_path, {"pixellint.toml": "max_file_size = 1000\n", "big.html": PIXEL + "<p>x</p>" * 500})
+    write_tree(
+        tmp_path, {"pixellint.toml": "max_file_size = 1000\n", "big.html": PIXEL + "<p>x</p>" * 500}
+    )
     result = cli("check", str(tmp_path), "--format", "json")
     (diag,) = json.loads(result.out)["diagnostics"]
     assert diag["code"] == "PXL902" and "larger than max_file_size" in diag["message"]
@@ -121,7 +136,10 @@ def test_huge_files_are_skipped_with_a_note(cli, tmp_path: Path) -> None:  # typ
 def test_a_file_named_on_the_command_line_is_always_scanned(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write_tree(tmp_path, {"node_modules/pkg/page.html": PIXEL})
     assert cli("check", str(tmp_path)).code == 0
-    assert cli("check", str(tmp_path / "node_modules/pkg/page.html"), "--root", str(tmp_path)).code == 1
+    assert (
+        cli("check", str(tmp_path / "node_modules/pkg/page.html"), "--root", str(tmp_path)).code
+        == 1
+    )
 
 
 def test_force_exclude_applies_config_excludes_to_named_files(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -143,5 +161,10 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
     import subprocess
 
     write_tree(tmp_path, {"p.html": PIXEL})
-    done = subprocess.run([sys.executable, "-m", "pixellint", "check", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "pixellint", "check", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 1 and "PXL101" in done.stdout

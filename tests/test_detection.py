@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import sightings, trackers_in
+
 from pixellint import api
 
 # --- <script src> -----------------------------------------------------------------------
@@ -42,9 +42,15 @@ def test_server_side_gtm_container_on_a_first_party_host() -> None:
 
 
 def test_gtag_loader_is_attributed_by_the_id_it_carries() -> None:
-    assert trackers_in('<script async src="https://www.googletagmanager.com/gtag/js?id=AW-123456789"></script>') == ["google-ads"]
-    assert trackers_in('<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABCDEF1234"></script>') == ["google-analytics"]
-    assert trackers_in('<script async src="https://www.googletagmanager.com/gtag/js?id=DC-1234567"></script>') == ["google-floodlight"]
+    assert trackers_in(
+        '<script async src="https://www.googletagmanager.com/gtag/js?id=AW-123456789"></script>'
+    ) == ["google-ads"]
+    assert trackers_in(
+        '<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABCDEF1234"></script>'
+    ) == ["google-analytics"]
+    assert trackers_in(
+        '<script async src="https://www.googletagmanager.com/gtag/js?id=DC-1234567"></script>'
+    ) == ["google-floodlight"]
 
 
 # --- inline JavaScript through the AST ------------------------------------------------------
@@ -81,14 +87,24 @@ def test_loader_url_assembled_from_string_pieces() -> None:
 
 
 def test_loader_url_joined_from_an_array_and_in_a_template_literal() -> None:
-    assert trackers_in("<script>var u = ['https://static.', 'hotjar.com/c/hotjar-', id, '.js'].join('');</script>") == ["hotjar"]
-    assert trackers_in("<script>s.src = `https://www.googletagmanager.com/gtm.js?id=${containerId}`;</script>") == ["google-tag-manager"]
+    assert trackers_in(
+        "<script>var u = ['https://static.', 'hotjar.com/c/hotjar-', id, '.js'].join('');</script>"
+    ) == ["hotjar"]
+    assert trackers_in(
+        "<script>s.src = `https://www.googletagmanager.com/gtm.js?id=${containerId}`;</script>"
+    ) == ["google-tag-manager"]
 
 
 def test_dynamic_injection_image_beacon_send_beacon_and_fetch() -> None:
-    assert trackers_in("<script>new Image().src = 'https://www.facebook.com/tr?id=1&ev=Schedule';</script>") == ["meta-pixel"]
-    assert trackers_in("<script>navigator.sendBeacon('https://www.google-analytics.com/g/collect?v=2', body);</script>") == ["google-analytics"]
-    assert trackers_in("<script>fetch('https://api2.amplitude.com/2/httpapi', {method: 'POST', body});</script>") == ["amplitude"]
+    assert trackers_in(
+        "<script>new Image().src = 'https://www.facebook.com/tr?id=1&ev=Schedule';</script>"
+    ) == ["meta-pixel"]
+    assert trackers_in(
+        "<script>navigator.sendBeacon('https://www.google-analytics.com/g/collect?v=2', body);</script>"
+    ) == ["google-analytics"]
+    assert trackers_in(
+        "<script>fetch('https://api2.amplitude.com/2/httpapi', {method: 'POST', body});</script>"
+    ) == ["amplitude"]
 
 
 def test_minified_code_glued_to_other_code() -> None:
@@ -107,14 +123,23 @@ def test_datalayer_push_in_a_first_party_script_file() -> None:
 
 
 def test_gtag_stub_pushing_arguments_is_not_a_data_layer_event() -> None:
-    assert trackers_in("<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}</script>") == []
+    assert (
+        trackers_in(
+            "<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}</script>"
+        )
+        == []
+    )
 
 
 def test_tealium_and_adobe_data_layers() -> None:
     assert trackers_in("<script>utag.link({event_name: 'form_submit'});</script>") == ["tealium-iq"]
     assert trackers_in('<script>var utag_data = {page_name: "intake"};</script>') == ["tealium-iq"]
-    assert trackers_in("<script>_satellite.track('appointment-request');</script>") == ["adobe-launch"]
-    assert trackers_in("<script>window.digitalData = {page: {pageName: 'portal:home'}};</script>") == ["adobe-launch"]
+    assert trackers_in("<script>_satellite.track('appointment-request');</script>") == [
+        "adobe-launch"
+    ]
+    assert trackers_in(
+        "<script>window.digitalData = {page: {pageName: 'portal:home'}};</script>"
+    ) == ["adobe-launch"]
 
 
 # --- markup beacons and event handlers ------------------------------------------------------
@@ -136,7 +161,12 @@ def test_noscript_img_and_iframe_beacons() -> None:
 def test_inline_event_handler_with_character_references() -> None:
     text = '<p>\n  <button class="cta" onclick="fbq(&#39;track&#39;, &#39;Schedule&#39;)">Book</button>\n</p>'
     (found,) = sightings(text)
-    assert (found.tracker, found.how, found.location.line, found.location.column) == ("meta-pixel", "event-handler", 2, 32)
+    assert (found.tracker, found.how, found.location.line, found.location.column) == (
+        "meta-pixel",
+        "event-handler",
+        2,
+        32,
+    )
 
 
 # --- never a tracker load ---------------------------------------------------------------------
@@ -144,7 +174,7 @@ def test_inline_event_handler_with_character_references() -> None:
 
 NOT_LOADS = [
     '<pre>&lt;script src="https://connect.facebook.net/en_US/fbevents.js"&gt;&lt;/script&gt;</pre>',
-    "<pre><code><script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script></code></pre>",
+    '<pre><code><script src="https://connect.facebook.net/en_US/fbevents.js"></script></code></pre>',
     "<p>We removed <code>fbq('track', 'PageView')</code> and googletagmanager.com from the portal.</p>",
     '<!-- <script src="https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234"></script> -->',
     "<script>// fbq('init', '812345678901234');\n/* gtag('config', 'G-ABCDEF1234'); */ var x = 1;</script>",
@@ -163,8 +193,17 @@ def test_text_comments_hints_and_samples_are_not_tracker_loads(text: str) -> Non
 
 
 def test_template_comments_hide_tracker_code() -> None:
-    assert trackers_in("{# <script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script> #}", "base.html.j2") == []
-    assert trackers_in("{% comment %}<script>fbq('init','1')</script>{% endcomment %}", "theme.liquid") == []
+    assert (
+        trackers_in(
+            '{# <script src="https://connect.facebook.net/en_US/fbevents.js"></script> #}',
+            "base.html.j2",
+        )
+        == []
+    )
+    assert (
+        trackers_in("{% comment %}<script>fbq('init','1')</script>{% endcomment %}", "theme.liquid")
+        == []
+    )
     assert trackers_in("{{!-- <script>fbq('init','1')</script> --}}", "default.hbs") == []
     assert trackers_in("<%# <script>fbq('init','1')</script> %>", "show.html.erb") == []
 
@@ -172,7 +211,10 @@ def test_template_comments_hide_tracker_code() -> None:
 def test_markdown_code_fences_and_spans_are_not_loads() -> None:
     text = "---\ntitle: Docs\n---\nUse `fbq('init')` like this:\n\n```html\n<script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>\n```\n"
     assert trackers_in(text, "guide.md") == []
-    assert trackers_in('---\ntitle: x\n---\n<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABCDEF1234"></script>\n', "page.md") == ["google-analytics"]
+    assert trackers_in(
+        '---\ntitle: x\n---\n<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABCDEF1234"></script>\n',
+        "page.md",
+    ) == ["google-analytics"]
 
 
 # --- identity sharing -------------------------------------------------------------------------
@@ -181,9 +223,18 @@ def test_markdown_code_fences_and_spans_are_not_loads() -> None:
 @pytest.mark.parametrize(
     ("code", "identity"),
     [
-        ("fbq('init', '812345678901234', {em: 'jane@example.org', ph: '5551234567'});", "fbq('init') with em, ph"),
-        ("gtag('config', 'G-ABCDEF1234', {user_id: '{{ user.id }}'});", "gtag('config') with user_id"),
-        ("ttq.identify({email: user.email, phone_number: user.phone});", "ttq.identify() with email, phone_number"),
+        (
+            "fbq('init', '812345678901234', {em: 'jane@example.org', ph: '5551234567'});",
+            "fbq('init') with em, ph",
+        ),
+        (
+            "gtag('config', 'G-ABCDEF1234', {user_id: '{{ user.id }}'});",
+            "gtag('config') with user_id",
+        ),
+        (
+            "ttq.identify({email: user.email, phone_number: user.phone});",
+            "ttq.identify() with email, phone_number",
+        ),
         ("hj('identify', userId, {email: user.email});", "hj('identify') with email"),
         ("analytics.identify('u-1', {name: patient.name});", "analytics.identify('u-1')"),
         ("_hsq.push(['identify', {email: form.email.value}]);", "_hsq.push('identify') with email"),
@@ -205,7 +256,9 @@ def test_template_variables_with_patient_data_passed_to_a_tracker() -> None:
 
 
 def test_config_template_variables_are_not_identity() -> None:
-    (found,) = sightings("<script>fbq('init', '{{ site.meta_pixel_id }}');</script>", "head.html.j2")
+    (found,) = sightings(
+        "<script>fbq('init', '{{ site.meta_pixel_id }}');</script>", "head.html.j2"
+    )
     assert found.identity == ""
 
 
@@ -221,7 +274,11 @@ fbq('init', '812345678901234'); fbq('track', 'PageView');</script>
 <script>document.querySelector('form').onsubmit = () => fbq('track', 'Schedule');</script>
 </body>"""
     found = sightings(text)
-    assert [(s.tracker, s.location.line) for s in found] == [("meta-pixel", 2), ("meta-pixel", 4), ("meta-pixel", 6)]
+    assert [(s.tracker, s.location.line) for s in found] == [
+        ("meta-pixel", 2),
+        ("meta-pixel", 4),
+        ("meta-pixel", 6),
+    ]
 
 
 def test_self_hosted_matomo_is_seen_but_not_reported() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+
 from pixellint import api, config
 from pixellint.api import Result
 
@@ -86,13 +86,18 @@ def test_unreachable_partials_are_not_violations() -> None:
 
 
 def test_missing_and_dynamic_includes_are_notes_and_hide_nothing() -> None:
-    notes = {(d.location.path, d.location.line, d.code, d.message.split(" (")[0]) for d in scan("jekyll").diagnostics}
+    notes = {
+        (d.location.path, d.location.line, d.code, d.message.split(" (")[0])
+        for d in scan("jekyll").diagnostics
+    }
     assert notes == {
         ("_includes/head.html", 6, "PXL903", "cannot resolve 'missing-banner.html'"),
         ("_layouts/default.html", 8, "PXL903", "cannot resolve '{{ page.widget }}'"),
     }
     dynamic = scan("django").diagnostics
-    assert [(d.location.path, "dynamic name" in d.message) for d in dynamic] == [("clinic/templates/portal/widget.html", True)]
+    assert [(d.location.path, "dynamic name" in d.message) for d in dynamic] == [
+        ("clinic/templates/portal/widget.html", True)
+    ]
 
 
 def test_include_cycles_terminate() -> None:
@@ -102,7 +107,11 @@ def test_include_cycles_terminate() -> None:
 
 def test_layout_marked_sensitive_makes_its_pages_sensitive() -> None:
     result = scan("jekyll")
-    assert set(result.sensitive_pages) >= {"_layouts/portal.html", "portal/index.md", "portal/messages.html"}
+    assert set(result.sensitive_pages) >= {
+        "_layouts/portal.html",
+        "portal/index.md",
+        "portal/messages.html",
+    }
     assert "about.md" not in result.sensitive_pages
 
 
@@ -141,9 +150,14 @@ def test_a_new_sensitive_page_using_a_tracked_layout_changes_the_result(tmp_path
     shutil.copytree(SITES / "django", site)
     before = api.run([site], config.Config(), site)
     page = site / "clinic/templates/portal/lab_results.html"
-    page.write_text('{% extends "base.html" %}\n{# pixellint: sensitive #}\n{% block content %}Results{% endblock %}\n')
+    page.write_text(
+        '{% extends "base.html" %}\n{# pixellint: sensitive #}\n{% block content %}Results{% endblock %}\n'
+    )
     after = api.run([page], config.Config(), site)
     (finding,) = after.findings
     assert finding.location.path == "clinic/templates/partials/analytics.html"
-    assert {e.page for e in finding.exposures} == {"clinic/templates/portal/dashboard.html", "clinic/templates/portal/lab_results.html"}
+    assert {e.page for e in finding.exposures} == {
+        "clinic/templates/portal/dashboard.html",
+        "clinic/templates/portal/lab_results.html",
+    }
     assert before.findings != after.findings

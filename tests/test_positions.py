@@ -5,8 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import FIXTURES, sightings
+
 from pixellint import htmlscan
 from pixellint.source import LineIndex, decode
 
@@ -27,7 +27,7 @@ def _position(text: str, needle: str) -> tuple[int, int]:
         ("<?php if ($cfg->pixel && $x > 1) { ?>\n<?= $head ?> ", "header.php"),
         ("<% if Rails.env.production? %>\n  <%= csrf_meta_tags %> ", "application.html.erb"),
         ("{{#if settings.pixel}}{{> head-meta}}\n    ", "default.hbs"),
-        ("{{ if .Site.Params.pixel }}{{ partial \"seo.html\" . }}\n", "baseof.html"),
+        ('{{ if .Site.Params.pixel }}{{ partial "seo.html" . }}\n', "baseof.html"),
         ("<p>Ünïcödé 😀 naïve café</p>\n<p>日本語</p> ", "page.html"),
     ],
 )
@@ -38,7 +38,11 @@ def test_columns_after_template_syntax_and_non_ascii(prefix: str, path: str) -> 
 
 
 def test_crlf_line_endings_and_a_utf8_bom() -> None:
-    body = "<html>\r\n<head>\r\n  <meta charset=\"utf-8\">\r\n  " + SNIPPET + "\r\n<script>\r\n  fbq('track', 'Lead');\r\n</script>"
+    body = (
+        '<html>\r\n<head>\r\n  <meta charset="utf-8">\r\n  '
+        + SNIPPET
+        + "\r\n<script>\r\n  fbq('track', 'Lead');\r\n</script>"
+    )
     data = b"\xef\xbb\xbf" + body.encode("utf-8")
     decoded = decode(data)
     found = sightings(decoded.text, "page.html")
@@ -73,7 +77,10 @@ class _Reference(HTMLParser):
 
 @pytest.mark.parametrize(
     "path",
-    sorted((FIXTURES / "trackers").glob("*/positive.html"))[:20] + [FIXTURES / "demo-site" / "_includes" / "meta-pixel.html"],
+    [
+        *sorted((FIXTURES / "trackers").glob("*/positive.html"))[:20],
+        FIXTURES / "demo-site" / "_includes" / "meta-pixel.html",
+    ],
     ids=lambda p: p.parent.name,
 )
 def test_scanner_agrees_with_stdlib_html_parser(path: object) -> None:
@@ -92,4 +99,9 @@ def test_unclosed_script_at_end_of_file_keeps_its_body() -> None:
 
 
 def test_script_in_a_quoted_attribute_is_not_a_tag() -> None:
-    assert sightings('<div data-x="<script src=https://connect.facebook.net/en_US/fbevents.js>"></div>') == []
+    assert (
+        sightings(
+            '<div data-x="<script src=https://connect.facebook.net/en_US/fbevents.js>"></div>'
+        )
+        == []
+    )

@@ -154,7 +154,9 @@ def _tracker(entry: Any, n: int) -> Tracker:
         raise CatalogError(f"{where}: category must be one of {', '.join(CATEGORIES)}")
     if not entry["docs"].startswith("https://"):
         raise CatalogError(f"{where}: docs must be an https:// link")
-    lists = {k: _strings(entry, k, where) for k in ("loaders", "beacons", "calls", "globals", "ids")}
+    lists = {
+        k: _strings(entry, k, where) for k in ("loaders", "beacons", "calls", "globals", "ids")
+    }
     if not any(lists[k] for k in ("loaders", "beacons", "calls", "globals")):
         raise CatalogError(f"{where}: needs at least one of loaders, beacons, calls, globals")
     for path in (*lists["calls"], *lists["globals"]):

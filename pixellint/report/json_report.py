@@ -33,7 +33,12 @@ def render(result: Result, **_: Any) -> str:
         },
         "findings": [_finding(f, catalog) for f in result.findings],
         "diagnostics": [
-            {"code": d.code, "level": RULES[d.code].level, "message": d.message, "location": asdict(d.location)}
+            {
+                "code": d.code,
+                "level": RULES[d.code].level,
+                "message": d.message,
+                "location": asdict(d.location),
+            }
             for d in result.diagnostics
         ],
         "sightings": [asdict(s) for s in result.sightings],
@@ -62,7 +67,9 @@ def _finding(finding: Finding, catalog: Any) -> dict[str, Any]:
             {
                 "page": e.page,
                 "why": e.why,
-                "chain": [{"from": asdict(s.location), "to": s.target, "kind": s.kind} for s in e.chain],
+                "chain": [
+                    {"from": asdict(s.location), "to": s.target, "kind": s.kind} for s in e.chain
+                ],
             }
             for e in finding.exposures
         ],

@@ -43,11 +43,15 @@ def log(result: Result | None, *, category: str = "", error: str = "") -> dict[s
         "results": [],
     }
     if result is not None and result.root:
-        run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": Path(result.root).as_uri().rstrip("/") + "/"}}
+        run["originalUriBaseIds"] = {
+            "%SRCROOT%": {"uri": Path(result.root).as_uri().rstrip("/") + "/"}
+        }
     notifications = [_notification(d) for d in (result.diagnostics if result else ())]
     if error:
         notifications.append({"level": "error", "message": {"text": error}})
-    run["invocations"] = [{"executionSuccessful": not error, "toolExecutionNotifications": notifications}]
+    run["invocations"] = [
+        {"executionSuccessful": not error, "toolExecutionNotifications": notifications}
+    ]
     if category:
         run["automationDetails"] = {"id": category.rstrip("/") + "/"}
     if result is not None and not error:
@@ -67,7 +71,11 @@ def log(result: Result | None, *, category: str = "", error: str = "") -> dict[s
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
-    tags = ["security", "privacy", "tracking", "external/cwe/cwe-359"] if rule.security_severity else ["pixellint-diagnostic"]
+    tags = (
+        ["security", "privacy", "tracking", "external/cwe/cwe-359"]
+        if rule.security_severity
+        else ["pixellint-diagnostic"]
+    )
     properties: dict[str, Any] = {"tags": tags, "precision": rule.precision}
     if rule.security_severity:
         properties["security-severity"] = rule.security_severity
@@ -106,9 +114,13 @@ def _result(finding: Finding, catalog: Any, print_: str) -> dict[str, Any]:
     links = []
     for n, exposure in enumerate(finding.exposures[:MAX_RELATED], 1):
         page = Location(exposure.page, 1, 1, 1, 1)
-        related.append({"id": n, **_physical(page), "message": {"text": f"sensitive page: {exposure.why}"}})
+        related.append(
+            {"id": n, **_physical(page), "message": {"text": f"sensitive page: {exposure.why}"}}
+        )
         links.append(f"[{exposure.page}]({n})")
-    text = finding.message + (f" Sensitive page{'s' if len(links) > 1 else ''}: {', '.join(links)}." if links else "")
+    text = finding.message + (
+        f" Sensitive page{'s' if len(links) > 1 else ''}: {', '.join(links)}." if links else ""
+    )
     result: dict[str, Any] = {
         "ruleId": rule.code,
         "ruleIndex": _RULE_INDEX[rule.code],
@@ -125,7 +137,11 @@ def _result(finding: Finding, catalog: Any, print_: str) -> dict[str, Any]:
     }
     if related:
         result["relatedLocations"] = related
-    flows = [_flow(finding, exposure.page, exposure.chain) for exposure in finding.exposures[:MAX_FLOWS] if exposure.chain]
+    flows = [
+        _flow(finding, exposure.page, exposure.chain)
+        for exposure in finding.exposures[:MAX_FLOWS]
+        if exposure.chain
+    ]
     if flows:
         result["codeFlows"] = flows
     return result
@@ -134,8 +150,20 @@ def _result(finding: Finding, catalog: Any, print_: str) -> dict[str, Any]:
 def _flow(finding: Finding, page: str, chain: tuple[Any, ...]) -> dict[str, Any]:
     steps = []
     for step in chain:
-        steps.append({"location": {**_physical(step.location), "message": {"text": f"{step.kind} {step.target}"}}})
-    tracker_step = {"location": {**_physical(finding.location), "message": {"text": f"{finding.sighting.tracker}: {finding.sighting.detail}"}}}
+        steps.append(
+            {
+                "location": {
+                    **_physical(step.location),
+                    "message": {"text": f"{step.kind} {step.target}"},
+                }
+            }
+        )
+    tracker_step = {
+        "location": {
+            **_physical(finding.location),
+            "message": {"text": f"{finding.sighting.tracker}: {finding.sighting.detail}"},
+        }
+    }
     return {
         "message": {"text": f"{page} reaches the tracker"},
         "threadFlows": [{"locations": [*steps, tracker_step]}],

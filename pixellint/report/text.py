@@ -10,7 +10,13 @@ from pixellint.rules import RULES
 if TYPE_CHECKING:
     from pixellint.api import Result
 
-_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "note": "\x1b[36m", "bold": "\x1b[1m", "dim": "\x1b[2m"}
+_COLORS = {
+    "error": "\x1b[31m",
+    "warning": "\x1b[33m",
+    "note": "\x1b[36m",
+    "bold": "\x1b[1m",
+    "dim": "\x1b[2m",
+}
 _RESET = "\x1b[0m"
 MAX_PAGES_SHOWN = 5
 
@@ -26,7 +32,9 @@ def render(result: Result, *, color: bool = False, verbose: bool = False, **_: o
     for diag in shown_diagnostics:
         loc = diag.location
         level = RULES[diag.code].level
-        lines.append(f"{loc.path}:{loc.line}:{loc.column}: {paint(diag.code, level)} {diag.message}")
+        lines.append(
+            f"{loc.path}:{loc.line}:{loc.column}: {paint(diag.code, level)} {diag.message}"
+        )
     lines.append(_summary(result, len(result.diagnostics) - len(shown_diagnostics)))
     return "\n".join(lines) + "\n"
 
@@ -57,20 +65,26 @@ def _summary(result: Result, hidden_notes: int) -> str:
     trackers = len({f.sighting.tracker for f in result.findings})
     if count:
         pages = len({e.page for f in result.findings for e in f.exposures})
-        parts.append(f"Found {count} violation{'s' if count != 1 else ''} ({trackers} tracker{'s' if trackers != 1 else ''} reaching {pages} sensitive page{'s' if pages != 1 else ''}) in {result.files_scanned} files.")
+        parts.append(
+            f"Found {count} violation{'s' if count != 1 else ''} ({trackers} tracker{'s' if trackers != 1 else ''} reaching {pages} sensitive page{'s' if pages != 1 else ''}) in {result.files_scanned} files."
+        )
     elif result.marked == 0:
         seen = len(result.sightings)
         parts.append(
             f"No page is marked sensitive, so nothing was judged: {seen} tracker sighting{'s' if seen != 1 else ''} "
             f"on {result.pages_with_trackers} file{'s' if result.pages_with_trackers != 1 else ''} in {result.files_scanned} scanned. "
-            "Mark pages with `sensitive = [\"portal/**\"]` in pixellint.toml, a `pixellint: sensitive` comment, "
-            "`<meta name=\"pixellint\" content=\"sensitive\">` or front matter `pixellint: sensitive`; "
+            'Mark pages with `sensitive = ["portal/**"]` in pixellint.toml, a `pixellint: sensitive` comment, '
+            '`<meta name="pixellint" content="sensitive">` or front matter `pixellint: sensitive`; '
             "or audit every page with --all-pages."
         )
     else:
-        parts.append(f"No violations: {len(result.sensitive_pages)} sensitive pages checked in {result.files_scanned} files.")
+        parts.append(
+            f"No violations: {len(result.sensitive_pages)} sensitive pages checked in {result.files_scanned} files."
+        )
     if result.suppressed:
         parts.append(f"{result.suppressed} suppressed by pixellint: ignore comments.")
     if hidden_notes:
-        parts.append(f"{hidden_notes} note{'s' if hidden_notes != 1 else ''} hidden (--verbose shows them).")
+        parts.append(
+            f"{hidden_notes} note{'s' if hidden_notes != 1 else ''} hidden (--verbose shows them)."
+        )
     return " ".join(parts)
