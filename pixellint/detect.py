@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from pixellint import htmlscan, js
-from pixellint.catalog import Catalog, Tracker, UrlPattern
+from pixellint.catalog import Catalog, Token, Tracker, UrlPattern
 from pixellint.document import Document
 from pixellint.model import Diagnostic, How, Location, Sighting
 
@@ -27,9 +28,26 @@ _PII_KEYS = frozenset(
      "external_id", "patient_id", "mrn", "ssn", "user_email", "sha256_email_address"}
 )  # fmt: skip
 _IDENT = re.compile(r"[\w$]")
+_PIECES = re.compile(r"""\+\s*["'`]""")  # starts with a literal: fast to search
+_BUILTIN_TEMPLATES = ("google_analytics.html", "google_analytics_async.html")
 _HUGO_GA = re.compile(r'(?:template|partial)\s+"(?:_internal/)?google_analytics(?:_async)?\.html"')
 _JOIN = re.compile(r"""["'`]\s*[+,]\s*["'`]""")
 EVIDENCE_MAX = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    offsets: list[int]  # sorted starts of catalog tokens in a text
+    assembled: bool  # a token appears only once quoted pieces are joined
+
+    def any(self) -> bool:
+        return bool(self.offsets) or self.assembled
+
+    def within(self, start: int, end: int, text: str) -> bool:
+        i = bisect.bisect_left(self.offsets, start)
+        if i < len(self.offsets) and self.offsets[i] < end:
+            return True
+        return self.assembled and bool(_PIECES.search(text) or ".join(" in text)
 
 
 @dataclass
@@ -48,11 +66,13 @@ class Detector:
         import ahocorasick
 
         everything = ahocorasick.Automaton()
-        for token in self.catalog.tokens() | {
-            "google_analytics.html",
-            "google_analytics_async.html",
-        }:
-            everything.add_word(token, token)
+        tokens = self.catalog.tokens() | {Token(n, False, False) for n in _BUILTIN_TEMPLATES}
+        for token in tokens:
+            key = token.text.lower()
+            if everything.exists(key):
+                everything.get(key).append(token)
+            else:
+                everything.add_word(key, [token])
         everything.make_automaton()
         urls = ahocorasick.Automaton()
         for pattern in self.catalog.url_patterns:
@@ -70,21 +90,37 @@ class Detector:
         return re.compile(rf"(?<![\w$.])(?:window\.)?({alternation})\s*(?:\?\.)?\(")
 
     # --- prefilters -----------------------------------------------------------------------
-    def might_contain(self, text: str) -> bool:
-        """Cheap and exact-superset: False proves no catalog token is in `text`."""
-        everything, _ = self._automata
+    def hits(self, text: str) -> Hits:
+        """Where catalog tokens occur: an exact superset of where a tracker can be."""
         lowered = text.lower()
-        joined = _JOIN.sub(
-            "", lowered
-        )  # URLs assembled from pieces: 'https://connect.' + 'facebook.net/…'
-        if joined != lowered:
-            lowered = f"{lowered}\n{joined}"
-        for end, token in everything.iter(lowered):  # type: ignore[attr-defined]
-            start = end - len(token) + 1
-            if token.endswith("(") and start > 0 and _IDENT.match(lowered[start - 1]):
-                continue
-            return True
-        return False
+        offsets = self._token_offsets(text, lowered)
+        assembled = False
+        if _PIECES.search(lowered) or ".join(" in lowered:  # 'https://connect.' + 'facebook.net/…'
+            joined = _JOIN.sub("", lowered)
+            assembled = joined != lowered and bool(self._token_offsets(joined, joined, first=True))
+        return Hits(offsets, assembled)
+
+    def might_contain(self, text: str) -> bool:
+        return self.hits(text).any()
+
+    def _token_offsets(self, text: str, lowered: str, first: bool = False) -> list[int]:
+        everything, _ = self._automata
+        offsets = []
+        for end, tokens in everything.iter(lowered):  # type: ignore[attr-defined]
+            start = end - len(tokens[0].text) + 1
+            for token in tokens:
+                if token.case_sensitive:
+                    if not text.startswith(token.text, start):
+                        continue
+                    if start > 0 and _IDENT.match(text[start - 1]):
+                        continue
+                    if token.word_end and end + 1 < len(text) and _IDENT.match(text[end + 1]):
+                        continue
+                offsets.append(start)
+                if first:
+                    return offsets
+                break
+        return offsets
 
     def url_matches(self, url: str) -> list[UrlPattern]:
         if len(url) < 6 or ("." not in url and "/" not in url):
@@ -112,9 +148,10 @@ class Detector:
 
     # --- documents ------------------------------------------------------------------------
     def detect(self, doc: Document) -> tuple[list[Sighting], list[Diagnostic]]:
-        if not self.might_contain(doc.text):
+        hits = self.hits(doc.text)
+        if not hits.any():
             return [], []
-        collector = _Collector(self, doc)
+        collector = _Collector(self, doc, hits)
         if doc.kind == "script":
             collector.script_file()
         elif doc.kind == "code":
@@ -150,9 +187,10 @@ class _Found:
 class _Collector:
     """Gathers raw matches for one document, then folds them into one sighting per occurrence."""
 
-    def __init__(self, detector: Detector, doc: Document) -> None:
+    def __init__(self, detector: Detector, doc: Document, hits: Hits) -> None:
         self.detector = detector
         self.doc = doc
+        self.hits = hits
         self.found: list[_Found] = []
         self.diagnostics: list[Diagnostic] = []
 
@@ -211,7 +249,7 @@ class _Collector:
     def _js(
         self, code: str, base: int, unit: int, how: How, offsets: list[int] | None = None
     ) -> None:
-        if not self.detector.might_contain(code):
+        if not self.hits.within(base, base + (offsets[-1] if offsets else len(code)) + 1, code):
             return
 
         def absolute(offset: int) -> int:
@@ -381,7 +419,7 @@ class _Collector:
             if region.kind not in ("code", "output"):
                 continue
             source = self.doc.text[region.start : region.end]
-            if not self.detector.might_contain(source):
+            if not self.hits.within(region.start, region.end, source):
                 continue
             for start, end, url in _url_tokens(source):
                 match = self.detector.url_tracker(url)

@@ -74,6 +74,10 @@ class Document:
         self.lines = LineIndex(self.text)
 
 
+def _might_be_template(text: str) -> bool:
+    return "{{" in text or "{%" in text or "<?" in text or "<%" in text
+
+
 def kind_of(path: str) -> tuple[str, str] | None:
     lower = path.lower()
     dot = lower.rfind(".")
@@ -91,7 +95,7 @@ def prepare(path: str, text: str, kind: str, dialect: str) -> Document:
         doc.front_matter = parse_front_matter(fm.group(2), fm.group(1) == "+++")
         masked = blank(masked, 0, fm.end())
     effective = dialect
-    if dialect == "html" and _TEMPLATE_HINT.search(text):
+    if dialect == "html" and _might_be_template(text) and _TEMPLATE_HINT.search(text):
         effective = "html-template"
     if kind == "markdown":
         for pattern in (_FENCE, _CODE_SPAN):

@@ -18,6 +18,7 @@ _ATTR = re.compile(
     r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`]+)))?""",
 )
 _TAG_END = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*?>""")
+_HANDLER = re.compile(r"\son[a-z]{3,}\s*=", re.IGNORECASE)
 RAW_TEXT = frozenset({"script", "style", "textarea", "xmp", "title", "noembed", "noframes"})
 INERT = frozenset({"pre", "code", "template", "xmp", "textarea", "samp", "kbd"})
 INTERESTING = frozenset({"script", "img", "iframe", "amp-pixel", "meta", "noscript"})
@@ -91,7 +92,8 @@ def scan(text: str) -> Scan:
         element = Element(name, start, tag_end)
         element.in_noscript = noscript_depth > 0
         element.inert = inert_depth > 0
-        _parse_attrs(text, match.end(), attr_text_end, element)
+        if name in INTERESTING or _HANDLER.search(text, match.end(), attr_text_end):
+            _parse_attrs(text, match.end(), attr_text_end, element)
         self_closing = text[max(start, tag_end - 2) : tag_end] == "/>"
         pos = tag_end
         if name in RAW_TEXT:
@@ -122,6 +124,9 @@ def _comment_end(text: str, start: int) -> int:
 
 def _find_tag_end(text: str, pos: int) -> tuple[int, int]:
     """Return (offset after '>', offset of '>'), respecting quoted attribute values."""
+    close = text.find(">", pos)
+    if close >= 0 and '"' not in text[pos:close] and "'" not in text[pos:close]:
+        return close + 1, close  # the common case: no quoted value that could hide a '>'
     match = _TAG_END.match(text, pos, min(len(text), pos + MAX_TAG))
     if match:
         return match.end(), match.end() - 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 BINARY_SNIFF = 8192
 _META_CHARSET = re.compile(
@@ -74,23 +74,38 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-@dataclass
 class LineIndex:
-    """Turns string offsets into 1-based (line, column); CRLF and lone CR count as one break."""
+    """Turns string offsets into 1-based (line, column); CRLF and lone CR count as one break.
 
-    text: str
-    starts: list[int] = field(init=False)
+    Built on first use: most files never report a position."""
 
-    def __post_init__(self) -> None:
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            if "\r" in self.text:
+                self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+            else:
+                starts = [0]
+                find = self.text.find
+                at = find("\n")
+                while at >= 0:
+                    starts.append(at + 1)
+                    at = find("\n", at + 1)
+                self._starts = starts
+        return self._starts
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.text)))
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
+        starts = self.starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
 
     def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        starts = self.starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")

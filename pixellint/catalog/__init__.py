@@ -32,6 +32,15 @@ class CatalogError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Token:
+    """A prefilter literal; identifiers must match case and start (and maybe end) at a word edge."""
+
+    text: str
+    case_sensitive: bool
+    word_end: bool
+
+
+@dataclass(frozen=True, slots=True)
 class IdentifyRule:
     call: str
     arg0: str | None = None
@@ -45,7 +54,16 @@ class UrlPattern:
     kind: str  # "loader" or "beacon"
     source: str  # the glob as written in the catalog
     anchor: str  # a literal, lower-case piece every match contains (for Aho-Corasick)
-    regex: re.Pattern[str]
+    expression: str  # compiled on first use: most patterns never meet a candidate
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compile(self.expression)
+
+
+@cache
+def _compile(expression: str) -> re.Pattern[str]:
+    return re.compile(expression, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +92,15 @@ class Catalog:
     calls: dict[str, tuple[str, ...]]  # callee path -> tracker ids, catalog order
     globals: dict[str, tuple[str, ...]]  # assigned global -> tracker ids
 
-    def tokens(self) -> set[str]:
-        """Lower-case literals whose absence proves a text holds no catalog match."""
-        found = {p.anchor for p in self.url_patterns}
+    def tokens(self) -> set[Token]:
+        """Literals whose absence proves a text holds no catalog match."""
+        found = {Token(p.anchor, case_sensitive=False, word_end=False) for p in self.url_patterns}
         for path in self.calls:
-            lowered = path.lower()
-            if "." in lowered:  # ttq.track, window.ttq?.track
-                found.update((lowered, lowered.replace(".", "?.", 1)))
+            if "." in path:  # ttq.track, window.ttq?.track
+                found.update(Token(t, True, True) for t in (path, path.replace(".", "?.", 1)))
             else:  # fbq(, fbq?.(, window['fbq']
-                found.update((lowered + "(", lowered + "?.(", f"'{lowered}'", f'"{lowered}"'))
-        found.update(name.lower() for name in self.globals)
+                found.update(Token(t, True, False) for t in (path + "(", path + "?.(", f"'{path}'", f'"{path}"'))
+        found.update(Token(name, True, True) for name in self.globals)
         return found
 
 
@@ -234,6 +251,4 @@ def _url_pattern(tracker: str, kind: str, glob: str) -> UrlPattern:
     anchor = max(re.split(r"\*+", glob.lower()), key=len)
     if len(anchor) < 4:
         raise CatalogError(f"{where}: needs a literal part of 4+ characters")
-    return UrlPattern(
-        tracker, kind, glob, anchor, re.compile(lead + "".join(parts) + tail, re.IGNORECASE)
-    )
+    return UrlPattern(tracker, kind, glob, anchor, lead + "".join(parts) + tail)
