@@ -7,7 +7,8 @@ an existing engine (multiprocessing, Dask, Spark) can map `scan_text` over large
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pixellint import catalog as catalog_module
@@ -16,20 +17,23 @@ from pixellint import sensitivity, suppress
 from pixellint.catalog import Catalog
 from pixellint.config import Config
 from pixellint.detect import Detector
-from pixellint.discover import Candidate, is_excluded, walk
-from pixellint.document import Document, kind_of, prepare
+from pixellint.discover import walk
+from pixellint.document import kind_of, prepare
+from pixellint.facts import FileFacts, Task
 from pixellint.model import Diagnostic, Finding, Location, Sighting
 from pixellint.rules import RULES, evaluate
-from pixellint.source import UnreadableFile, decode
+from pixellint.workers import Engine
+
+PARALLEL_MIN_FILES = 100
 
 
 @dataclass(frozen=True)
 class Result:
     findings: tuple[Finding, ...]
     diagnostics: tuple[Diagnostic, ...]
-    sightings: tuple[Sighting, ...]  # every tracker seen, sensitive or not
+    sightings: tuple[Sighting, ...]  # every tracker seen in the scanned files, sensitive or not
     files_scanned: int
-    sensitive_pages: tuple[str, ...]  # pages marked or made sensitive, sorted
+    sensitive_pages: tuple[str, ...]  # scanned files marked or made sensitive, sorted
     marked: int  # how many files were marked directly (0: nothing is marked)
     suppressed: int = 0
     root: str = ""
@@ -39,15 +43,6 @@ class Result:
         return len({s.location.path for s in self.sightings})
 
 
-@dataclass
-class _Project:
-    root: Path
-    config: Config
-    detector: Detector
-    docs: dict[str, Document] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
 def run(
     paths: list[Path],
     config: Config,
@@ -55,76 +50,59 @@ def run(
     *,
     all_pages: bool = False,
     catalog: Catalog | None = None,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
 ) -> Result:
     """Scan `paths`. When files are named (as pre-commit does), the whole project under `root`
-    still forms the template graph, and findings are those that involve a named file."""
+    still forms the template graph, and the findings are those that involve a named file.
+
+    `jobs` > 1 analyses files in that many processes (same output as one); `cache_dir` keeps
+    per-file facts keyed by content, catalog and settings."""
     root = Path(os.path.abspath(root))
-    project = _Project(
-        root, config, Detector(catalog or catalog_module.load(), config.max_script_size)
-    )
+    catalog = catalog or catalog_module.load()
     targets, notes = walk(paths, root, config.exclude)
-    for note in notes:
-        project.diagnostics.append(
-            Diagnostic(Location(note.split(":")[0], 1, 1, 1, 1), "PXL902", note.split(": ", 1)[-1])
-        )
-    explicit = {c.rel for c in targets if c.explicit}
-    changed_mode = bool(explicit)
-    context = targets
+    diagnostics = [Diagnostic(Location(n.split(":")[0], 1, 1, 1, 1), "PXL902", n.split(": ", 1)[-1]) for n in notes]
+    scanned = {c.rel for c in targets}
+    changed_mode = any(c.explicit for c in targets)
+    context = {c.rel: c for c in targets}
     if changed_mode:
         everything, _ = walk([root], root, config.exclude)
-        by_rel = {c.rel: c for c in everything}
-        by_rel.update({c.rel: c for c in targets})
-        context = sorted(by_rel.values(), key=lambda c: c.rel)
-    scanned = {c.rel for c in targets}
-    for candidate in context:
-        _read(project, candidate, report=candidate.rel in scanned)
-    resolver = graph_module.Resolver(project.docs, config.template_dirs, config.site_root)
-    graph = graph_module.build(project.docs, resolver)
-    direct = {}
-    for path, doc in project.docs.items():
-        reason = (
-            "--all-pages"
-            if all_pages
-            else sensitivity.direct_reason(doc, config.sensitive, config.source)
-        )
-        if reason:
-            direct[path] = reason
+        context = {c.rel: c for c in everything} | context
+    with Engine(catalog, config, jobs if len(context) >= PARALLEL_MIN_FILES else 1, cache_dir) as engine:
+        facts = engine.facts([Task(c.path, rel, not changed_mode) for rel, c in sorted(context.items())])
+        nodes = {rel: f.node for rel, f in facts.items() if f.node is not None}
+        resolver = graph_module.Resolver(nodes, config.template_dirs, config.site_root)
+        graph = graph_module.build(nodes, resolver)
+        if changed_mode:
+            involved = set()
+            for node in graph.ancestors(scanned & nodes.keys()):
+                involved.update(graph.reach(node))
+            need = sorted(rel for rel in involved if facts[rel].sightings is None)
+            facts.update(engine.facts([Task(context[rel].path, rel, True) for rel in need]))
+    direct: dict[str, str] = {}
+    for rel, fact in facts.items():
+        reason = "--all-pages" if all_pages and fact.node else None
+        reason = reason or sensitivity.glob_reason(rel, config.sensitive, config.source) or fact.marker
+        if reason and fact.node is not None:
+            direct[rel] = reason
     sensitive = sensitivity.propagate(direct, graph)
-
-    involved = set(scanned & project.docs.keys())
-    if changed_mode:
-        involved = set()
-        for node in graph.ancestors(scanned & project.docs.keys()):
-            involved.update(graph.reach(node))
-    sightings: list[Sighting] = []
-    for path in sorted(involved):
-        involved_doc = project.docs.get(path)
-        if involved_doc is None or involved_doc.kind == "data":
-            continue
-        found, diagnostics = project.detector.detect(involved_doc)
-        sightings.extend(found)
-        if path in scanned:
-            project.diagnostics.extend(diagnostics)
-    for unresolved in graph.unresolved:
-        if unresolved.source in scanned:
-            project.diagnostics.append(Diagnostic(
-                _locate(project.docs, unresolved.source, unresolved.offset), "PXL903",
-                f"cannot resolve {unresolved.name!r} ({unresolved.reason}); trackers it brings in are not followed",
-            ))  # fmt: skip
-    findings = evaluate(
-        sightings, sensitive, graph, project.detector.catalog,
-        locate=lambda p, o: _locate(project.docs, p, o),
-        allow=config.allow, report_self_hosted=config.report_self_hosted,
-    )  # fmt: skip
+    sightings = [s for f in facts.values() for s in (f.sightings or ())]
+    for rel in sorted(scanned & facts.keys()):
+        diagnostics.extend(facts[rel].diagnostics)
+    diagnostics.extend(
+        Diagnostic(u.location, "PXL903", f"cannot resolve {u.name!r} ({u.reason}); trackers it brings in are not followed")
+        for u in graph.unresolved
+        if u.source in scanned
+    )
+    findings = evaluate(sightings, sensitive, graph, catalog, allow=config.allow, report_self_hosted=config.report_self_hosted)
     if changed_mode:
         findings = [f for f in findings if _involves(f, scanned)]
-    findings, suppressed = _apply_suppressions(findings, project)
+    findings, suppressed, unused = _apply_suppressions(findings, facts, catalog)
+    diagnostics.extend(unused)
     return Result(
         findings=tuple(findings),
-        diagnostics=tuple(sorted(set(project.diagnostics))),
-        sightings=tuple(
-            sorted(s for s in sightings if s.location.path in scanned or not changed_mode)
-        ),
+        diagnostics=tuple(sorted(set(diagnostics))),
+        sightings=tuple(sorted(s for s in sightings if s.location.path in scanned)),
         files_scanned=len(scanned),
         sensitive_pages=tuple(sorted(p for p in sensitive if p in scanned)),
         marked=len(direct),
@@ -133,62 +111,25 @@ def run(
     )
 
 
-def scan_text(
-    text: str, path: str = "page.html", *, sensitive: bool = True, catalog: Catalog | None = None
-) -> Result:
+def scan_text(text: str, path: str = "page.html", *, sensitive: bool = True, catalog: Catalog | None = None) -> Result:
     """Scan one document given as text; with sensitive=False only `sightings` are filled."""
     kind = kind_of(path) or ("markup", "html")
     doc = prepare(path, text, *kind)
-    detector = Detector(catalog or catalog_module.load())
+    detector = _detector(catalog)
     sightings, diagnostics = detector.detect(doc)
     marks = {path: "scanned as sensitive"} if sensitive else {}
-    findings = evaluate(
-        sightings, marks, graph_module.Graph(), detector.catalog,
-        locate=lambda p, o: _locate({path: doc}, p, o),
-    )  # fmt: skip
-    return Result(
-        tuple(findings), tuple(diagnostics), tuple(sightings), 1, tuple(marks), len(marks)
-    )
+    findings = evaluate(sightings, marks, graph_module.Graph(), detector.catalog)
+    return Result(tuple(findings), tuple(diagnostics), tuple(sightings), 1, tuple(marks), len(marks))
 
 
-def _read(project: _Project, candidate: Candidate, *, report: bool) -> None:
-    def diagnose(message: str) -> None:
-        if report:
-            project.diagnostics.append(
-                Diagnostic(Location(candidate.rel, 1, 1, 1, 1), "PXL902", message)
-            )
-
-    kind = kind_of(candidate.rel) or ("data", "none")
-    try:
-        size = candidate.path.stat().st_size
-        if size > project.config.max_file_size:
-            diagnose(
-                f"file of {size:,} bytes is larger than max_file_size ({project.config.max_file_size:,}); not scanned"
-            )
-            return
-        data = candidate.path.read_bytes()
-    except FileNotFoundError:
-        diagnose("file vanished during the scan")
-        return
-    except OSError as exc:
-        diagnose(f"cannot read file: {exc.strerror or exc}")
-        return
-    try:
-        decoded = decode(data)
-    except UnreadableFile as exc:
-        diagnose(f"{exc}; not scanned")
-        return
-    if decoded.note:
-        diagnose(decoded.note)
-    project.docs[candidate.rel] = prepare(candidate.rel, decoded.text, *kind)
+_DETECTORS: dict[int, Detector] = {}
 
 
-def _locate(docs: dict[str, Document], path: str, offset: int) -> Location:
-    doc = docs.get(path)
-    if doc is None or offset < 0:
-        return Location(path, 1, 1, 1, 1)
-    line, column = doc.lines.position(offset)
-    return Location(path, line, column, line, column + 1)
+def _detector(catalog: Catalog | None) -> Detector:
+    catalog = catalog or catalog_module.load()
+    if id(catalog) not in _DETECTORS:
+        _DETECTORS[id(catalog)] = Detector(catalog)
+    return _DETECTORS[id(catalog)]
 
 
 def _involves(finding: Finding, changed: set[str]) -> bool:
@@ -200,41 +141,28 @@ def _involves(finding: Finding, changed: set[str]) -> bool:
     )
 
 
-def _apply_suppressions(findings: list[Finding], project: _Project) -> tuple[list[Finding], int]:
-    by_path: dict[str, list[suppress.Suppression]] = {}
+def _apply_suppressions(
+    findings: Iterable[Finding], facts: dict[str, FileFacts], catalog: Catalog
+) -> tuple[list[Finding], int, list[Diagnostic]]:
     kept: list[Finding] = []
-    used: set[suppress.Suppression] = set()
+    suppressed = 0
     for finding in findings:
-        path = finding.location.path
-        if path not in by_path:
-            doc = project.docs.get(path)
-            by_path[path] = suppress.suppressions(doc) if doc else []
+        fact = facts.get(finding.location.path)
         rule = RULES[finding.rule]
-        tracker = project.detector.catalog.by_id[finding.sighting.tracker]
+        tracker = catalog.by_id[finding.sighting.tracker]
         names = {tracker.id, rule.code, rule.name, tracker.category}
-        match = next(
-            (
-                s
-                for s in by_path[path]
-                if suppress.covers(s, names, finding.location.line, finding.sighting.anchor_line)
-            ),
-            None,
-        )
-        if match is None:
-            kept.append(finding)
+        line, anchor = finding.location.line, finding.sighting.anchor_line
+        if fact and any(suppress.covers(s, names, line, anchor) for s in fact.suppressions):
+            suppressed += 1
         else:
-            used.add(match)
-    for path, items in by_path.items():
-        for item in items:
-            if not item.reason:
-                project.diagnostics.append(
-                    Diagnostic(
-                        Location(path, item.line, 1, item.line, 1),
-                        "PXL904",
-                        "suppression has no reason; say why after the bracket",
-                    )
-                )
-    return kept, len(findings) - len(kept)
+            kept.append(finding)
+    notes = [
+        Diagnostic(Location(s.path, s.line, 1, s.line, 1), "PXL904", "suppression has no reason; say why after the bracket")
+        for fact in facts.values()
+        for s in fact.suppressions
+        if not s.reason
+    ]
+    return kept, suppressed, notes
 
 
-__all__ = ["Result", "is_excluded", "run", "scan_text"]
+__all__ = ["Result", "run", "scan_text"]

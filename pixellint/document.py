@@ -87,7 +87,7 @@ def kind_of(path: str) -> tuple[str, str] | None:
 def prepare(path: str, text: str, kind: str, dialect: str) -> Document:
     doc = Document(path, text, kind, dialect)
     masked = text
-    if kind == "code":
+    if kind in ("code", "data"):
         doc.masked = text
         return doc
     fm = _FRONT_MATTER.match(text) if kind != "script" else None

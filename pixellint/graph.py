@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pixellint.document import Document
+from pixellint.model import Location
 
 _Q = r"""["']([^"'\n{}]+)["']"""
 # (regex, edge kind, resolver); group 1 is the referenced name
@@ -100,15 +101,66 @@ class Edge:
     source: str
     target: str
     kind: str
-    offset: int  # where the construct sits in `source` (-1: implicit, e.g. a Rails layout)
+    location: Location  # where the construct sits in `source` (1:1 when implicit: a Rails layout)
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class Unresolved:
     source: str
     name: str
-    offset: int
+    location: Location
     reason: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Reference:
+    name: str
+    kind: str  # edge kind shown to users: include, extends, layout, script-src…
+    how: str  # which resolver applies
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """What the graph needs to know about one file: small, picklable, cacheable."""
+
+    path: str
+    kind: str
+    dialect: str
+    front_matter: tuple[tuple[str, str], ...] = ()
+    references: tuple[Reference, ...] = ()
+    layout_none: bool = False  # Shopify {% layout none %}
+    defines_main: bool = False  # Hugo {{ define "main" }}
+    json_sections: tuple[str, ...] = ()  # Shopify JSON template section types
+    data_layout: str | None = None  # Eleventy directory data "layout"
+
+    def matter(self, key: str) -> str | None:
+        return dict(self.front_matter).get(key)
+
+
+def node_of(doc: Document) -> Node:
+    def locate(offset: int) -> Location:
+        line, column = doc.lines.position(offset)
+        return Location(doc.path, line, column, line, column + 1)
+
+    references = tuple(
+        Reference(name, kind, how, locate(offset)) for name, kind, offset, how in _references(doc)
+    )
+    data_layout = None
+    if doc.kind == "data":
+        match = re.search(r'"layout"\s*:\s*"([^"]+)"', doc.text)
+        data_layout = match.group(1) if match else None
+    return Node(
+        path=doc.path,
+        kind=doc.kind,
+        dialect=doc.dialect,
+        front_matter=tuple(sorted(doc.front_matter.items())),
+        references=references,
+        layout_none=bool(_LAYOUT_NONE.search(doc.text)),
+        defines_main=bool(_HUGO_DEFINE.search(doc.text)),
+        json_sections=_json_sections(doc.text) if doc.path.endswith(".json") else (),
+        data_layout=data_layout,
+    )
 
 
 @dataclass
@@ -215,20 +267,21 @@ def _distance(path: str, source: str) -> int:
     return len(a) + len(b) - 2 * common
 
 
-def build(docs: dict[str, Document], resolver: Resolver) -> Graph:
+def build(nodes: dict[str, Node], resolver: Resolver) -> Graph:
     graph = Graph()
-    for path, doc in docs.items():
-        for name, kind, offset, how in _references(doc):
-            target = _resolve(resolver, doc, name, how)
-            if target is None and name.startswith("_internal/"):
+    for path, node in nodes.items():
+        for ref in node.references:
+            target = _resolve(resolver, node, ref.name, ref.how)
+            if target is None and ref.name.startswith("_internal/"):
                 continue  # Hugo's embedded templates (google_analytics is detected as a tracker)
             if target is None:
-                reason = "dynamic name" if _looks_dynamic(name) else "no such file in the project"
-                graph.unresolved.append(Unresolved(path, name, offset, reason))
+                dynamic = ref.how == "dynamic" or _looks_dynamic(ref.name)
+                reason = "dynamic name" if dynamic else "no such file in the project"
+                graph.unresolved.append(Unresolved(path, ref.name, ref.location, reason))
             elif target != path:
-                graph.add(Edge(path, target, kind, offset))
-        for target, kind in _implicit(doc, resolver, docs):
-            graph.add(Edge(path, target, kind, -1))
+                graph.add(Edge(path, target, ref.kind, ref.location))
+        for target, kind in _implicit(node, resolver, nodes):
+            graph.add(Edge(path, target, kind, Location(path, 1, 1, 1, 1)))
     return graph
 
 
@@ -346,7 +399,7 @@ def _names_of(match: re.Match[str], kind: str, how: str) -> Iterable[tuple[str, 
         yield match.group(1), kind, offset, how
 
 
-def _resolve(resolver: Resolver, doc: Document, name: str, how: str) -> str | None:
+def _resolve(resolver: Resolver, doc: Node, name: str, how: str) -> str | None:
     source = doc.path
     if how == "dynamic":
         return None
@@ -465,7 +518,7 @@ def _hugo_layout_roots(resolver: Resolver) -> list[str]:
 
 
 def _implicit(
-    doc: Document, resolver: Resolver, docs: dict[str, Document]
+    doc: Node, resolver: Resolver, docs: dict[str, Node]
 ) -> Iterable[tuple[str, str]]:
     """Wrapping that no tag states: Shopify's theme.liquid, Rails layouts, Drupal, Hugo, Eleventy."""
     path = doc.path
@@ -476,10 +529,13 @@ def _implicit(
     if at >= 0 and len(parts) - at <= 3 and name.endswith((".liquid", ".json")):
         root = "/".join(parts[:at])
         theme = posixpath.join(root, "layout/theme.liquid") if root else "layout/theme.liquid"
-        if theme in resolver.files and not _LAYOUT_NONE.search(doc.text):
+        if theme in resolver.files and not doc.layout_none:
             yield theme, "layout"
         if name.endswith(".json"):
-            yield from _shopify_json_sections(doc.text, root, resolver)
+            for section in doc.json_sections:
+                target = posixpath.join(root, "sections", section + ".liquid")
+                if target in resolver.files:
+                    yield target, "section"
     # Rails: app/views/**/* (not partials, not layouts) render inside a layout
     if "app/views/" in path and "/layouts/" not in path and not name.startswith("_"):
         views = _rails_views_root(path)
@@ -511,7 +567,7 @@ def _implicit(
             if target:
                 yield target, "html"
     # Hugo: templates that define "main" render inside baseof.html; content uses layouts
-    if _HUGO_DEFINE.search(doc.text) and "layouts/" in path:
+    if doc.defines_main and "layouts/" in path:
         here = posixpath.dirname(path)
         for candidate in (
             f"{here}/baseof.html",
@@ -525,7 +581,7 @@ def _implicit(
     ):
         yield from _hugo_content_layout(doc, resolver)
     # Eleventy: layout from directory data files
-    if "layout" not in doc.front_matter and doc.kind in ("markup", "markdown"):
+    if doc.matter("layout") is None and doc.kind in ("markup", "markdown"):
         dir_layout = _directory_layout(path, docs, resolver)
         if dir_layout:
             found = resolver.find(
@@ -538,28 +594,29 @@ def _implicit(
                 yield found, "layout"
 
 
-def _shopify_json_sections(text: str, root: str, resolver: Resolver) -> Iterable[tuple[str, str]]:
+def _json_sections(text: str) -> tuple[str, ...]:
+    """Section types of a Shopify JSON template."""
     try:
         data = json.loads(re.sub(r"^\s*/\*.*?\*/", "", text, flags=re.S))
     except ValueError:
-        return
+        return ()
     sections = data.get("sections", {}) if isinstance(data, dict) else {}
-    for section in sections.values() if isinstance(sections, dict) else ():
-        if isinstance(section, dict) and isinstance(section.get("type"), str):
-            target = posixpath.join(root, "sections", section["type"] + ".liquid")
-            if target in resolver.files:
-                yield target, "section"
+    if not isinstance(sections, dict):
+        return ()
+    return tuple(
+        s["type"] for s in sections.values() if isinstance(s, dict) and isinstance(s.get("type"), str)
+    )
 
 
-def _hugo_content_layout(doc: Document, resolver: Resolver) -> Iterable[tuple[str, str]]:
+def _hugo_content_layout(doc: Node, resolver: Resolver) -> Iterable[tuple[str, str]]:
     path = doc.path
     root = path[: path.index("content/")] if "content/" in path else ""
     rel = path[len(root) + len("content/") :]
     section = rel.split("/")[0] if "/" in rel else ""
     is_list = posixpath.basename(rel).startswith("_index.")
     kind = "list" if is_list else "single"
-    layout = doc.front_matter.get("layout")
-    type_ = doc.front_matter.get("type") or section
+    layout = doc.matter("layout")
+    type_ = doc.matter("type") or section
     names = (
         ([f"{type_}/{layout}.html"] if layout else [])
         + ([f"{type_}/{kind}.html"] if type_ else [])
@@ -575,7 +632,7 @@ def _hugo_content_layout(doc: Document, resolver: Resolver) -> Iterable[tuple[st
                 return
 
 
-def _directory_layout(path: str, docs: dict[str, Document], resolver: Resolver) -> str | None:
+def _directory_layout(path: str, docs: dict[str, Node], resolver: Resolver) -> str | None:
     parts = path.split("/")[:-1]
     while parts:
         directory = "/".join(parts)
@@ -583,9 +640,8 @@ def _directory_layout(path: str, docs: dict[str, Document], resolver: Resolver) 
             f"{directory}/{parts[-1]}.json",
             f"{directory}/{parts[-1]}.11tydata.json",
         ):
-            if data_file in resolver.files and data_file in docs:
-                match = re.search(r'"layout"\s*:\s*"([^"]+)"', docs[data_file].text)
-                if match:
-                    return match.group(1)
+            node = docs.get(data_file)
+            if node is not None and node.data_layout:
+                return node.data_layout
         parts.pop()
     return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pixellint.catalog import Catalog, Tracker
@@ -105,7 +105,6 @@ def evaluate(
     graph: Graph,
     catalog: Catalog,
     *,
-    locate: Callable[[str, int], Location],
     allow: Iterable[str] = (),
     report_self_hosted: bool = False,
 ) -> list[Finding]:
@@ -125,7 +124,7 @@ def evaluate(
             if page not in reach_cache:
                 reach_cache[page] = graph.reach(page)
             chain = reach_cache[page].get(path, ())
-            steps = tuple(Step(locate(e.source, e.offset), e.target, e.kind) for e in chain)
+            steps = tuple(Step(e.location, e.target, e.kind) for e in chain)
             exposures.append(Exposure(page, sensitive[page], steps))
         if not exposures:
             continue

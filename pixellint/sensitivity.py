@@ -18,11 +18,16 @@ _META = re.compile(
 _FRONT_MATTER_VALUES = {"sensitive", "true", "yes"}
 
 
-def direct_reason(doc: Document, globs: Iterable[str], source: str) -> str | None:
-    """Why `doc` is marked sensitive by itself, or None."""
+def glob_reason(path: str, globs: Iterable[str], source: str) -> str | None:
+    """Why the config marks `path` sensitive, or None."""
     for glob in globs:
-        if glob_regex(glob).match(doc.path):
+        if glob_regex(glob).match(path):
             return f"matches sensitive glob '{glob}' ({source or 'config'})"
+    return None
+
+
+def marker_reason(doc: Document) -> str | None:
+    """Why `doc` marks itself sensitive (comment, meta tag, front matter), or None."""
     value = doc.front_matter.get("pixellint", "").strip().strip("[]").lower()
     if value in _FRONT_MATTER_VALUES:
         return "front matter 'pixellint: sensitive'"

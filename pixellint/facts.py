@@ -1,0 +1,72 @@
+"""Everything pixellint learns from one file, as a picklable value: the unit of caching and of
+parallel work. Reading, decoding, masking, the template references, markers, suppressions and
+(optionally) tracker sightings all happen here, once per file content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pixellint import graph, sensitivity, suppress
+from pixellint.detect import Detector
+from pixellint.document import kind_of, prepare
+from pixellint.model import Diagnostic, Location, Sighting
+from pixellint.source import UnreadableFile, decode
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    node: graph.Node | None  # None when the file could not be read as text
+    marker: str | None  # why the file marks itself sensitive
+    suppressions: tuple[suppress.Suppression, ...]
+    sightings: tuple[Sighting, ...] | None  # None: detection was not asked for
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class Task:
+    path: Path
+    rel: str
+    detect: bool
+
+
+def read(task: Task, max_file_size: int) -> tuple[bytes | None, FileFacts | None]:
+    """The file's bytes, or the facts of a file that cannot be read."""
+    try:
+        size = task.path.stat().st_size
+        if size > max_file_size:
+            return None, _unreadable(task.rel, f"file of {size:,} bytes is larger than max_file_size ({max_file_size:,}); not scanned")
+        return task.path.read_bytes(), None
+    except FileNotFoundError:
+        return None, _unreadable(task.rel, "file vanished during the scan")
+    except OSError as exc:
+        return None, _unreadable(task.rel, f"cannot read file: {exc.strerror or exc}")
+
+
+def analyse(task: Task, data: bytes, detector: Detector) -> FileFacts:
+    try:
+        decoded = decode(data)
+    except UnreadableFile as exc:
+        return _unreadable(task.rel, f"{exc}; not scanned")
+    notes = (_note(task.rel, decoded.note),) if decoded.note else ()
+    kind, dialect = kind_of(task.rel) or ("data", "none")
+    doc = prepare(task.rel, decoded.text, kind, dialect)
+    facts = FileFacts(
+        node=graph.node_of(doc),
+        marker=sensitivity.marker_reason(doc) if kind != "data" else None,
+        suppressions=tuple(suppress.suppressions(doc)) if kind != "data" else (),
+        sightings=None,
+        diagnostics=notes,
+    )
+    if task.detect:
+        sightings, diagnostics = detector.detect(doc) if kind != "data" else ([], [])
+        facts = replace(facts, sightings=tuple(sightings), diagnostics=notes + tuple(diagnostics))
+    return facts
+
+
+def _unreadable(rel: str, message: str) -> FileFacts:
+    return FileFacts(None, None, (), (), (_note(rel, message),))
+
+
+def _note(rel: str, message: str) -> Diagnostic:
+    return Diagnostic(Location(rel, 1, 1, 1, 1), "PXL902", message)
