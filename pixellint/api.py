@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pixellint import cache as cache_module
 from pixellint import catalog as catalog_module
 from pixellint import graph as graph_module
 from pixellint import sensitivity, suppress
@@ -20,7 +21,7 @@ from pixellint.detect import Detector
 from pixellint.discover import walk
 from pixellint.document import kind_of, prepare
 from pixellint.facts import FileFacts, Task
-from pixellint.model import Diagnostic, Finding, Location, Sighting
+from pixellint.model import Diagnostic, Exposure, Finding, Location, Sighting, Step
 from pixellint.rules import RULES, evaluate
 from pixellint.workers import Engine
 
@@ -69,7 +70,13 @@ def run(
         everything, _ = walk([root], root, config.exclude)
         context = {c.rel: c for c in everything} | context
     with Engine(catalog, config, jobs if len(context) >= PARALLEL_MIN_FILES else 1, cache_dir) as engine:
-        facts = engine.facts([Task(c.path, rel, not changed_mode) for rel, c in sorted(context.items())])
+        tasks = [Task(c.path, rel, not changed_mode) for rel, c in sorted(context.items())]
+        run_key = _run_key(engine, tasks, config, all_pages, changed_mode, scanned, root)
+        if run_key and engine.cache is not None:
+            cached = engine.cache.get(run_key, Result)
+            if cached is not None:
+                return cached
+        facts = engine.facts(tasks)
         nodes = {rel: f.node for rel, f in facts.items() if f.node is not None}
         resolver = graph_module.Resolver(nodes, config.template_dirs, config.site_root)
         graph = graph_module.build(nodes, resolver)
@@ -79,6 +86,41 @@ def run(
                 involved.update(graph.reach(node))
             need = sorted(rel for rel in involved if facts[rel].sightings is None)
             facts.update(engine.facts([Task(context[rel].path, rel, True) for rel in need]))
+        result = _judge(facts, graph, catalog, config, all_pages, changed_mode, scanned, diagnostics, root)
+        if engine.cache is not None:
+            run_key = run_key or _run_key(engine, tasks, config, all_pages, changed_mode, scanned, root)
+            if run_key:
+                engine.cache.put(run_key, result)
+    return result
+
+
+def _run_key(
+    engine: Engine, tasks: list[Task], config: Config, all_pages: bool, changed_mode: bool, scanned: set[str], root: Path
+) -> str | None:
+    """A key for the whole result when every file is unchanged since it was last analysed."""
+    if engine.cache is None:
+        return None
+    digests = []
+    for task in tasks:
+        digest = engine.digests.get(task.rel) or engine.known_digest(task)
+        if digest is None:
+            return None
+        digests.append(f"{task.rel}={digest}")
+    settings = f"{config!r}|{all_pages}|{changed_mode}|{root}|{','.join(sorted(scanned))}"
+    return engine.cache.key("run", settings, *digests)
+
+
+def _judge(
+    facts: dict[str, FileFacts],
+    graph: graph_module.Graph,
+    catalog: Catalog,
+    config: Config,
+    all_pages: bool,
+    changed_mode: bool,
+    scanned: set[str],
+    diagnostics: list[Diagnostic],
+    root: Path,
+) -> Result:
     direct: dict[str, str] = {}
     for rel, fact in facts.items():
         reason = "--all-pages" if all_pages and fact.node else None
@@ -97,7 +139,7 @@ def run(
     findings = evaluate(sightings, sensitive, graph, catalog, allow=config.allow, report_self_hosted=config.report_self_hosted)
     if changed_mode:
         findings = [f for f in findings if _involves(f, scanned)]
-    findings, suppressed, unused = _apply_suppressions(findings, facts, catalog)
+    findings, suppressed, unused = _apply_suppressions(findings, facts, catalog, scanned)
     diagnostics.extend(unused)
     return Result(
         findings=tuple(findings),
@@ -122,6 +164,7 @@ def scan_text(text: str, path: str = "page.html", *, sensitive: bool = True, cat
     return Result(tuple(findings), tuple(diagnostics), tuple(sightings), 1, tuple(marks), len(marks))
 
 
+cache_module.register(Result, Finding, Exposure, Step)
 _DETECTORS: dict[int, Detector] = {}
 
 
@@ -142,7 +185,7 @@ def _involves(finding: Finding, changed: set[str]) -> bool:
 
 
 def _apply_suppressions(
-    findings: Iterable[Finding], facts: dict[str, FileFacts], catalog: Catalog
+    findings: Iterable[Finding], facts: dict[str, FileFacts], catalog: Catalog, scanned: set[str]
 ) -> tuple[list[Finding], int, list[Diagnostic]]:
     kept: list[Finding] = []
     suppressed = 0
@@ -158,9 +201,9 @@ def _apply_suppressions(
             kept.append(finding)
     notes = [
         Diagnostic(Location(s.path, s.line, 1, s.line, 1), "PXL904", "suppression has no reason; say why after the bracket")
-        for fact in facts.values()
+        for rel, fact in facts.items()
         for s in fact.suppressions
-        if not s.reason
+        if not s.reason and rel in scanned
     ]
     return kept, suppressed, notes
 

@@ -13,13 +13,14 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pixellint import __version__, graph, suppress
 from pixellint.facts import FileFacts
 from pixellint.model import Diagnostic, Location, Sighting
 
 DIRECTORY = ".pixellint_cache"
+T = TypeVar("T")
 _TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (FileFacts, graph.Node, graph.Reference, Location, Sighting, Diagnostic, suppress.Suppression)
@@ -32,29 +33,43 @@ class Cache:
         self.salt = f"{__version__}\0{salt}".encode()
         self._ready = False
 
-    def key(self, rel: str, data: bytes, detect: bool) -> str:
-        digest = hashlib.blake2b(self.salt, digest_size=20)
-        digest.update(f"\0{rel}\0{int(detect)}\0".encode())
-        digest.update(data)
-        return digest.hexdigest()
+    @staticmethod
+    def digest(data: bytes) -> str:
+        return hashlib.blake2b(data, digest_size=20).hexdigest()
 
-    def get(self, key: str) -> FileFacts | None:
+    def key(self, *parts: str) -> str:
+        return hashlib.blake2b(self.salt + "\0".join(parts).encode(), digest_size=20).hexdigest()
+
+    def get(self, key: str, kind: type[T]) -> T | None:
         try:
             raw = (self.directory / key[:2] / f"{key}.json").read_text("utf-8")
             value = _decode(json.loads(raw))
         except (OSError, ValueError, TypeError, KeyError):
             return None  # missing or unreadable entries are misses, never errors
-        return value if isinstance(value, FileFacts) else None
+        return value if isinstance(value, kind) else None
 
-    def put(self, key: str, facts: FileFacts) -> None:
+    def put(self, key: str, value: object) -> None:
+        self._write(self.directory / key[:2], f"{key}.json", _encode(value))
+
+    def load_snapshot(self) -> dict[str, list[Any]]:
+        """rel -> [size, mtime_ns, content digest] from the last run: unchanged files are not re-read."""
+        try:
+            data = json.loads((self.directory / "snapshot.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_snapshot(self, snapshot: dict[str, list[Any]]) -> None:
+        self._write(self.directory, "snapshot.json", snapshot)
+
+    def _write(self, folder: Path, name: str, value: Any) -> None:
         try:
             self._prepare()
-            folder = self.directory / key[:2]
             folder.mkdir(exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(_encode(facts), handle, separators=(",", ":"))
-            os.replace(tmp, folder / f"{key}.json")
+                json.dump(value, handle, separators=(",", ":"))
+            os.replace(tmp, folder / name)
         except OSError:
             pass  # a read-only checkout still gets a correct, uncached scan
 
@@ -67,6 +82,11 @@ class Cache:
             if not (root / name).exists():
                 (root / name).write_text(text, encoding="utf-8")
         self._ready = True
+
+
+def register(*classes: type) -> None:
+    """Allow more value classes in entries (the api's Result and Finding)."""
+    _TYPES.update({cls.__name__: cls for cls in classes})
 
 
 def _encode(value: Any) -> Any:

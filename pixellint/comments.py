@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_COMMENT = re.compile(
+from pixellint.lazyre import lazy
+
+_COMMENT = lazy(
     r"<!--.*?(?:-->|\Z)"
     r"|\{\{!--.*?--\}\}|\{\{!(?!<)[^}]*\}\}"
     r"|\{\{-?\s*/\*.*?\*/\s*-?\}\}"

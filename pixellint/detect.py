@@ -10,14 +10,15 @@ from functools import cached_property
 from pixellint import htmlscan, js
 from pixellint.catalog import Catalog, Token, Tracker, UrlPattern
 from pixellint.document import Document
+from pixellint.lazyre import lazy
 from pixellint.model import Diagnostic, How, Location, Sighting
 
 _JS_TYPES = {
     "", "text/javascript", "application/javascript", "module", "text/ecmascript",
     "application/ecmascript", "text/jsx", "text/babel", "text/partytown", "text/x-javascript",
 }  # fmt: skip
-_CONSENT_ATTR = re.compile(r"consent|cookie|category|optanon|cmplz|usercentrics|klaro|iubenda")
-_PII_WORDS = re.compile(
+_CONSENT_ATTR = lazy(r"consent|cookie|category|optanon|cmplz|usercentrics|klaro|iubenda")
+_PII_WORDS = lazy(
     r"e-?mail|phone|first_?name|last_?name|full_?name|patient|member_?id|\bdob\b|birth|"
     r"address|zip|postal|ssn|mrn|diagnos|condition|insurance|appointment|user\.name|user_?id",
     re.IGNORECASE,
@@ -27,11 +28,11 @@ _PII_KEYS = frozenset(
      "ln", "dob", "date_of_birth", "birthdate", "address", "zip", "zp", "postal_code",
      "external_id", "patient_id", "mrn", "ssn", "user_email", "sha256_email_address"}
 )  # fmt: skip
-_IDENT = re.compile(r"[\w$]")
-_PIECES = re.compile(r"""\+\s*["'`]""")  # starts with a literal: fast to search
+_IDENT = lazy(r"[\w$]")
+_PIECES = lazy(r"""\+\s*["'`]""")  # starts with a literal: fast to search
 _BUILTIN_TEMPLATES = ("google_analytics.html", "google_analytics_async.html")
-_HUGO_GA = re.compile(r'(?:template|partial)\s+"(?:_internal/)?google_analytics(?:_async)?\.html"')
-_JOIN = re.compile(r"""["'`]\s*[+,]\s*["'`]""")
+_HUGO_GA = lazy(r'(?:template|partial)\s+"(?:_internal/)?google_analytics(?:_async)?\.html"')
+_JOIN = lazy(r"""["'`]\s*[+,]\s*["'`]""")
 EVIDENCE_MAX = 100
 
 
@@ -508,7 +509,7 @@ class _Collector:
         return _short(first_line.strip(), EVIDENCE_MAX)
 
 
-_STRING = re.compile(
+_STRING = lazy(
     r"""#[^\n]*|(\"\"\"|'''|"|')((?:\\.|(?!\1)[^\\])*?)\1""",
     re.DOTALL,
 )
@@ -519,7 +520,7 @@ def _string_literals(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(2), m.end(2), m.group(2)) for m in _STRING.finditer(text) if m.group(1)]
 
 
-_URL_TOKEN = re.compile(r"""[^\s"'`<>(){}\[\],;\\]*[./][^\s"'`<>(){}\[\],;\\]+""")
+_URL_TOKEN = lazy(r"""[^\s"'`<>(){}\[\],;\\]*[./][^\s"'`<>(){}\[\],;\\]+""")
 
 
 def _url_tokens(text: str) -> list[tuple[int, int, str]]:

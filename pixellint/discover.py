@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pixellint.config import glob_regex
 from pixellint.document import kind_of
+from pixellint.lazyre import lazy
 
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", "node_modules", "bower_components", "jspm_packages", "vendor", "vendors",
@@ -18,7 +19,7 @@ SKIP_DIRS = frozenset({
     ".nuxt", ".svelte-kit", ".cache", ".sass-cache", ".idea", ".vscode",
 })  # fmt: skip
 # minified copies of well-known libraries: third-party code that never carries a site's tags
-_LIBRARY = re.compile(
+_LIBRARY = lazy(
     r"^(?:jquery|bootstrap|popper|lodash|underscore|react|react-dom|vue|angular|d3|three|moment|"
     r"chart|highlight|prism|mathjax|katex|fontawesome|all|swiper|slick|select2|modernizr|"
     r"backbone|ember|handlebars|mustache|axios|htmx|alpine|tailwind|mermaid|plotly|leaflet|"
@@ -27,7 +28,7 @@ _LIBRARY = re.compile(
     r"[\w.-]*\.min\.(?:js|mjs)$",
     re.IGNORECASE,
 )
-_DATA_FILE = re.compile(r"(?:^|/)(?:templates/(?:[^/]+/)?[^/]+\.json|[^/]+\.11tydata\.json)$")
+_DATA_FILE = lazy(r"(?:^|/)(?:templates/(?:[^/]+/)?[^/]+\.json|[^/]+\.11tydata\.json)$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pixellint.lazyre import lazy
 from pixellint.mask import Region, apply_mask, blank, template_regions
 from pixellint.source import LineIndex
 
@@ -44,15 +45,15 @@ FILE_TYPES: dict[str, tuple[str, str]] = {
     ".rb": ("code", "none"),
     ".markdown": ("markdown", "html"),
 }
-_TEMPLATE_HINT = re.compile(
+_TEMPLATE_HINT = lazy(
     r"\{%-?\s*\w|\{\{-?\s*[#/>!.$]|\{\{-?\s*[\w.]+(?:\s*\|[^}\n]*)?\s*-?\}\}|<\?php|<\?=|<%[=#-]?\s"
 )
-_FRONT_MATTER = re.compile(
+_FRONT_MATTER = lazy(
     r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)\1[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[`~]*[ \t]*$|\Z)", re.M | re.S)
-_CODE_SPAN = re.compile(r"(`+)[^`\n].*?\1", re.S)
-_HIGHLIGHT = re.compile(
+_FENCE = lazy(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[`~]*[ \t]*$|\Z)", re.M | re.S)
+_CODE_SPAN = lazy(r"(`+)[^`\n].*?\1", re.S)
+_HIGHLIGHT = lazy(
     r"\{%-?\s*highlight\b.*?%\}.*?\{%-?\s*endhighlight\s*-?%\}|"
     r"\{\{<\s*highlight\b.*?>\}\}.*?\{\{<\s*/highlight\s*>\}\}",
     re.S,
@@ -109,7 +110,7 @@ def prepare(path: str, text: str, kind: str, dialect: str) -> Document:
     return doc
 
 
-_FM_LINE = re.compile(r"""^([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$""")
+_FM_LINE = lazy(r"""^([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$""")
 
 
 def parse_front_matter(body: str, toml: bool) -> dict[str, str]:

@@ -30,17 +30,19 @@ class Task:
     detect: bool
 
 
-def read(task: Task, max_file_size: int) -> tuple[bytes | None, FileFacts | None]:
-    """The file's bytes, or the facts of a file that cannot be read."""
+def read(task: Task, max_file_size: int) -> tuple[bytes | None, FileFacts | None, list[int]]:
+    """The file's bytes (or the facts of a file that cannot be read), and its [size, mtime_ns]
+    taken before reading, so a file changed meanwhile is read again next time."""
     try:
-        size = task.path.stat().st_size
-        if size > max_file_size:
-            return None, _unreadable(task.rel, f"file of {size:,} bytes is larger than max_file_size ({max_file_size:,}); not scanned")
-        return task.path.read_bytes(), None
+        stat = task.path.stat()
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        if stat.st_size > max_file_size:
+            return None, _unreadable(task.rel, f"file of {stat.st_size:,} bytes is larger than max_file_size ({max_file_size:,}); not scanned"), []
+        return task.path.read_bytes(), None, stamp
     except FileNotFoundError:
-        return None, _unreadable(task.rel, "file vanished during the scan")
+        return None, _unreadable(task.rel, "file vanished during the scan"), []
     except OSError as exc:
-        return None, _unreadable(task.rel, f"cannot read file: {exc.strerror or exc}")
+        return None, _unreadable(task.rel, f"cannot read file: {exc.strerror or exc}"), []
 
 
 def analyse(task: Task, data: bytes, detector: Detector) -> FileFacts:

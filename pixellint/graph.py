@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pixellint.document import Document
+from pixellint.lazyre import lazy
 from pixellint.model import Location
 
 _Q = r"""["']([^"'\n{}]+)["']"""
@@ -28,11 +29,11 @@ _EDGE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str, str]]] = {
             "tag",
             "tag",
         ),
-        (re.compile(r"\{\{-?\s*(?:include|source)\(\s*" + _Q), "include", "template"),
+        (lazy(r"\{\{-?\s*(?:include|source)\(\s*" + _Q), "include", "template"),
     ],
     "handlebars": [
-        (re.compile(r"\{\{>\s*[\"']?([\w./@-]+)"), "partial", "partial"),
-        (re.compile(r"\{\{!<\s*([\w./-]+)\s*\}\}"), "layout", "ghost-layout"),
+        (lazy(r"\{\{>\s*[\"']?([\w./@-]+)"), "partial", "partial"),
+        (lazy(r"\{\{!<\s*([\w./-]+)\s*\}\}"), "layout", "ghost-layout"),
     ],
     "go": [
         (
@@ -40,7 +41,7 @@ _EDGE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str, str]]] = {
             "partial",
             "hugo-partial",
         ),
-        (re.compile(r"\{\{-?\s*template\s+\"([^\"]+)\""), "template", "hugo-template"),
+        (lazy(r"\{\{-?\s*template\s+\"([^\"]+)\""), "template", "hugo-template"),
     ],
     "php": [
         (
@@ -61,7 +62,7 @@ _EDGE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str, str]]] = {
             "template-part",
             "wp-part",
         ),
-        (re.compile(r"\b(wp_head|wp_footer)\s*\(\s*\)"), "hook", "wp-hook"),
+        (lazy(r"\b(wp_head|wp_footer)\s*\(\s*\)"), "hook", "wp-hook"),
     ],
     "erb": [
         (
@@ -69,7 +70,7 @@ _EDGE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str, str]]] = {
             "render",
             "rails",
         ),
-        (re.compile(r"<%[=-]?\s*include\s*\(?\s*" + _Q), "include", "ejs"),
+        (lazy(r"<%[=-]?\s*include\s*\(?\s*" + _Q), "include", "ejs"),
     ],
 }
 _TEMPLATE_EXTS = (
@@ -89,11 +90,11 @@ _TEMPLATE_EXTS = (
     ".tmpl",
     ".gohtml",
 )
-_SCRIPT_SRC = re.compile(r"<script\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.I | re.S)
-_QUOTED_JS = re.compile(r"""["']([^"'\s]+\.m?js)(?:\?[^"']*)?["']""")
-_LIQUID_NAME = re.compile(r"""^\s*(?:["']([^"']+)["']|([\w./-]+))""")
-_LAYOUT_NONE = re.compile(r"\{%-?\s*layout\s+none\s*-?%\}")
-_HUGO_DEFINE = re.compile(r"\{\{-?\s*define\s+\"main\"")
+_SCRIPT_SRC = lazy(r"<script\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.I | re.S)
+_QUOTED_JS = lazy(r"""["']([^"'\s]+\.m?js)(?:\?[^"']*)?["']""")
+_LIQUID_NAME = lazy(r"""^\s*(?:["']([^"']+)["']|([\w./-]+))""")
+_LAYOUT_NONE = lazy(r"\{%-?\s*layout\s+none\s*-?%\}")
+_HUGO_DEFINE = lazy(r"\{\{-?\s*define\s+\"main\"")
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -11,14 +11,16 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from pixellint.lazyre import lazy
+
 # no '_' in tag names: masked template output (`<script{{ attrs }}>` -> `<script_________>`) must
 # not glue itself to the tag name
-_TOKEN = re.compile(r"<(?:!--|!|/?[A-Za-z][A-Za-z0-9:-]*)")
-_ATTR = re.compile(
+_TOKEN = lazy(r"<(?:!--|!|/?[A-Za-z][A-Za-z0-9:-]*)")
+_ATTR = lazy(
     r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`]+)))?""",
 )
-_TAG_END = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*?>""")
-_HANDLER = re.compile(r"\son[a-z]{3,}\s*=", re.IGNORECASE)
+_TAG_END = lazy(r"""(?:[^>"']|"[^"]*"|'[^']*')*?>""")
+_HANDLER = lazy(r"\son[a-z]{3,}\s*=", re.IGNORECASE)
 RAW_TEXT = frozenset({"script", "style", "textarea", "xmp", "title", "noembed", "noframes"})
 INERT = frozenset({"pre", "code", "template", "xmp", "textarea", "samp", "kbd"})
 INTERESTING = frozenset({"script", "img", "iframe", "amp-pixel", "meta", "noscript"})
@@ -160,7 +162,7 @@ def _parse_attrs(text: str, pos: int, end: int, element: Element) -> None:
             element.attrs[name] = Attr("", match.end())
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+_ENTITY = lazy(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 
 
 def unescape_with_map(raw: str) -> tuple[str, list[int]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pixellint.catalog import Catalog, Tracker
 from pixellint.graph import Edge, Graph
-from pixellint.model import Exposure, Finding, Level, Location, Sighting, Step
+from pixellint.model import Exposure, Finding, Level, Sighting, Step
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,10 @@ from pixellint.comments import comments_with
 from pixellint.config import glob_regex
 from pixellint.document import Document
 from pixellint.graph import Graph
+from pixellint.lazyre import lazy
 
-_MARKER = re.compile(r"pixellint\s*:\s*sensitive\b", re.IGNORECASE)
-_META = re.compile(
+_MARKER = lazy(r"pixellint\s*:\s*sensitive\b", re.IGNORECASE)
+_META = lazy(
     r"""<meta\b(?=[^>]*\bname\s*=\s*["']?pixellint["'\s/>])(?=[^>]*\bcontent\s*=\s*["']?sensitive\b)[^>]*>""",
     re.IGNORECASE,
 )

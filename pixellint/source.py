@@ -7,11 +7,13 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from pixellint.lazyre import lazy
+
 BINARY_SNIFF = 8192
-_META_CHARSET = re.compile(
+_META_CHARSET = lazy(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
 )
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 class UnreadableFile(Exception):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pixellint.comments import comments_with
 from pixellint.document import Document
+from pixellint.lazyre import lazy
 
-_IGNORE = re.compile(r"pixellint\s*:\s*ignore(-file)?\s*\[([^\]\n]*)\]([^\n]*)")
-_CLOSERS = re.compile(r"\s*(?:-->|#\}|\*/|--\}\}|\}\}|%\}|%>|-%\}|\*\/\s*-?\}\})\s*$")
+_IGNORE = lazy(r"pixellint\s*:\s*ignore(-file)?\s*\[([^\]\n]*)\]([^\n]*)")
+_CLOSERS = lazy(r"\s*(?:-->|#\}|\*/|--\}\}|\}\}|%\}|%>|-%\}|\*\/\s*-?\}\})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
