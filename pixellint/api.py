@@ -81,7 +81,7 @@ def run(
         resolver = graph_module.Resolver(nodes, config.template_dirs, config.site_root)
         graph = graph_module.build(nodes, resolver)
         if changed_mode:
-            involved = set()
+            involved: set[str] = set()
             for node in graph.ancestors(scanned & nodes.keys()):
                 involved.update(graph.reach(node))
             need = sorted(rel for rel in involved if facts[rel].sightings is None)

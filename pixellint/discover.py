@@ -45,65 +45,64 @@ def walk(
     excluded = [glob_regex(g) for g in exclude]
     found: dict[str, Candidate] = {}
     notes: list[str] = []
+    root_text = os.path.abspath(root)
     for path in paths:
         if path.is_dir():
-            for file_path in _walk_dir(path, root, excluded, notes):
-                rel = relative(file_path, root)
-                found.setdefault(rel, Candidate(file_path, rel, False))
+            for file_path, rel in _walk_dir(os.path.abspath(path), root_text, excluded, notes):
+                if rel not in found:
+                    found[rel] = Candidate(Path(file_path), rel, False)
         else:
             rel = relative(path, root)
             found[rel] = Candidate(path, rel, True)
     return sorted(found.values(), key=lambda c: c.rel), notes
 
 
-def relative(path: Path, root: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(root).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+def relative(path: Path | str, root: Path | str) -> str:
+    """POSIX path of `path` relative to `root` (absolute when it lies outside)."""
+    absolute = os.path.abspath(path)
+    base = os.path.abspath(root)
+    if absolute == base:
+        return "."
+    if absolute.startswith(base.rstrip(os.sep) + os.sep):
+        absolute = absolute[len(base.rstrip(os.sep)) + 1 :]
+    return absolute.replace(os.sep, "/")
 
 
 def _walk_dir(
-    top: Path, root: Path, excluded: list[re.Pattern[str]], notes: list[str]
-) -> Iterator[Path]:
+    top: str, root: str, excluded: list[re.Pattern[str]], notes: list[str]
+) -> Iterator[tuple[str, str]]:
     seen: set[tuple[int, int]] = set()
     real_root = os.path.realpath(root)
 
     def on_error(error: OSError) -> None:
-        notes.append(
-            f"{relative(Path(error.filename or top), root)}: cannot read directory: {error.strerror}"
-        )
+        notes.append(f"{relative(error.filename or top, root)}: cannot read directory: {error.strerror}")
 
     for dirpath, dirnames, filenames in os.walk(top, followlinks=True, onerror=on_error):
+        rel_dir = relative(dirpath, root)
         try:
             stat = os.stat(dirpath)
         except OSError:
             continue
         key = (stat.st_dev, stat.st_ino)
         if key in seen:
-            notes.append(f"{relative(Path(dirpath), root)}: directory symlink loop, not followed")
+            notes.append(f"{rel_dir}: directory symlink loop, not followed")
             dirnames[:] = []
             continue
         seen.add(key)
-        real = os.path.realpath(dirpath)
-        if os.path.islink(dirpath) and not (
-            real == real_root or real.startswith(real_root + os.sep)
-        ):
-            notes.append(
-                f"{relative(Path(dirpath), root)}: symlink leaves the project, not followed"
-            )
-            dirnames[:] = []
-            continue
-        rel_dir = relative(Path(dirpath), root)
+        if os.path.islink(dirpath):
+            real = os.path.realpath(dirpath)
+            if real != real_root and not real.startswith(real_root + os.sep):
+                notes.append(f"{rel_dir}: symlink leaves the project, not followed")
+                dirnames[:] = []
+                continue
+        prefix = "" if rel_dir == "." else rel_dir + "/"
         dirnames[:] = sorted(
-            d for d in dirnames
-            if d not in SKIP_DIRS and not _excluded(f"{rel_dir}/{d}".lstrip("./"), excluded)
-        )  # fmt: skip
+            d for d in dirnames if d not in SKIP_DIRS and not _excluded(prefix + d, excluded)
+        )
         for name in sorted(filenames):
-            rel = f"{rel_dir}/{name}" if rel_dir not in ("", ".") else name
+            rel = prefix + name
             if _wanted(rel) and not _excluded(rel, excluded):
-                yield Path(dirpath) / name
+                yield os.path.join(dirpath, name), rel
 
 
 def _wanted(rel: str) -> bool:

@@ -560,13 +560,13 @@ def _implicit(
         if base.startswith(
             ("node", "block", "field", "region", "views-view", "paragraph", "taxonomy-term", "user")
         ):
-            target = resolver.find("page.html.twig", path, [here], ("",))
-            if target:
-                yield target, "page"
+            page = resolver.find("page.html.twig", path, [here], ("",))
+            if page:
+                yield page, "page"
         if base.startswith("page"):
-            target = resolver.find("html.html.twig", path, [here], ("",))
-            if target:
-                yield target, "html"
+            wrapper = resolver.find("html.html.twig", path, [here], ("",))
+            if wrapper:
+                yield wrapper, "html"
     # Hugo: templates that define "main" render inside baseof.html; content uses layouts
     if doc.defines_main and "layouts/" in path:
         here = posixpath.dirname(path)

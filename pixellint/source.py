@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pixellint.lazyre import lazy
 
 BINARY_SNIFF = 8192
-_META_CHARSET = lazy(
+_META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
 )
 _LINE_BREAK = lazy(r"\r\n|\r|\n")
