@@ -62,14 +62,19 @@ def run(
     root = Path(os.path.abspath(root))
     catalog = catalog or catalog_module.load()
     targets, notes = walk(paths, root, config.exclude)
-    diagnostics = [Diagnostic(Location(n.split(":")[0], 1, 1, 1, 1), "PXL902", n.split(": ", 1)[-1]) for n in notes]
+    diagnostics = [
+        Diagnostic(Location(n.split(":")[0], 1, 1, 1, 1), "PXL902", n.split(": ", 1)[-1])
+        for n in notes
+    ]
     scanned = {c.rel for c in targets}
     changed_mode = any(c.explicit for c in targets)
     context = {c.rel: c for c in targets}
     if changed_mode:
         everything, _ = walk([root], root, config.exclude)
         context = {c.rel: c for c in everything} | context
-    with Engine(catalog, config, jobs if len(context) >= PARALLEL_MIN_FILES else 1, cache_dir) as engine:
+    with Engine(
+        catalog, config, jobs if len(context) >= PARALLEL_MIN_FILES else 1, cache_dir
+    ) as engine:
         tasks = [Task(c.path, rel, not changed_mode) for rel, c in sorted(context.items())]
         run_key = _run_key(engine, tasks, config, all_pages, changed_mode, scanned, root)
         if run_key and engine.cache is not None:
@@ -86,16 +91,26 @@ def run(
                 involved.update(graph.reach(node))
             need = sorted(rel for rel in involved if facts[rel].sightings is None)
             facts.update(engine.facts([Task(context[rel].path, rel, True) for rel in need]))
-        result = _judge(facts, graph, catalog, config, all_pages, changed_mode, scanned, diagnostics, root)
+        result = _judge(
+            facts, graph, catalog, config, all_pages, changed_mode, scanned, diagnostics, root
+        )
         if engine.cache is not None:
-            run_key = run_key or _run_key(engine, tasks, config, all_pages, changed_mode, scanned, root)
+            run_key = run_key or _run_key(
+                engine, tasks, config, all_pages, changed_mode, scanned, root
+            )
             if run_key:
                 engine.cache.put(run_key, result)
     return result
 
 
 def _run_key(
-    engine: Engine, tasks: list[Task], config: Config, all_pages: bool, changed_mode: bool, scanned: set[str], root: Path
+    engine: Engine,
+    tasks: list[Task],
+    config: Config,
+    all_pages: bool,
+    changed_mode: bool,
+    scanned: set[str],
+    root: Path,
 ) -> str | None:
     """A key for the whole result when every file is unchanged since it was last analysed."""
     if engine.cache is None:
@@ -124,7 +139,9 @@ def _judge(
     direct: dict[str, str] = {}
     for rel, fact in facts.items():
         reason = "--all-pages" if all_pages and fact.node else None
-        reason = reason or sensitivity.glob_reason(rel, config.sensitive, config.source) or fact.marker
+        reason = (
+            reason or sensitivity.glob_reason(rel, config.sensitive, config.source) or fact.marker
+        )
         if reason and fact.node is not None:
             direct[rel] = reason
     sensitive = sensitivity.propagate(direct, graph)
@@ -132,11 +149,22 @@ def _judge(
     for rel in sorted(scanned & facts.keys()):
         diagnostics.extend(facts[rel].diagnostics)
     diagnostics.extend(
-        Diagnostic(u.location, "PXL903", f"cannot resolve {u.name!r} ({u.reason}); trackers it brings in are not followed")
+        Diagnostic(
+            u.location,
+            "PXL903",
+            f"cannot resolve {u.name!r} ({u.reason}); trackers it brings in are not followed",
+        )
         for u in graph.unresolved
         if u.source in scanned
     )
-    findings = evaluate(sightings, sensitive, graph, catalog, allow=config.allow, report_self_hosted=config.report_self_hosted)
+    findings = evaluate(
+        sightings,
+        sensitive,
+        graph,
+        catalog,
+        allow=config.allow,
+        report_self_hosted=config.report_self_hosted,
+    )
     if changed_mode:
         findings = [f for f in findings if _involves(f, scanned)]
     findings, suppressed, unused = _apply_suppressions(findings, facts, catalog, scanned)
@@ -153,7 +181,9 @@ def _judge(
     )
 
 
-def scan_text(text: str, path: str = "page.html", *, sensitive: bool = True, catalog: Catalog | None = None) -> Result:
+def scan_text(
+    text: str, path: str = "page.html", *, sensitive: bool = True, catalog: Catalog | None = None
+) -> Result:
     """Scan one document given as text; with sensitive=False only `sightings` are filled."""
     kind = kind_of(path) or ("markup", "html")
     doc = prepare(path, text, *kind)
@@ -161,10 +191,12 @@ def scan_text(text: str, path: str = "page.html", *, sensitive: bool = True, cat
     sightings, diagnostics = detector.detect(doc)
     marks = {path: "scanned as sensitive"} if sensitive else {}
     findings = evaluate(sightings, marks, graph_module.Graph(), detector.catalog)
-    return Result(tuple(findings), tuple(diagnostics), tuple(sightings), 1, tuple(marks), len(marks))
+    return Result(
+        tuple(findings), tuple(diagnostics), tuple(sightings), 1, tuple(marks), len(marks)
+    )
 
 
-cache_module.register(Result, Finding, Exposure, Step)
+cache_module.register(Result, Finding, Exposure, Step, Location, Sighting, Diagnostic)
 _DETECTORS: dict[int, Detector] = {}
 
 
@@ -200,7 +232,11 @@ def _apply_suppressions(
         else:
             kept.append(finding)
     notes = [
-        Diagnostic(Location(s.path, s.line, 1, s.line, 1), "PXL904", "suppression has no reason; say why after the bracket")
+        Diagnostic(
+            Location(s.path, s.line, 1, s.line, 1),
+            "PXL904",
+            "suppression has no reason; say why after the bracket",
+        )
         for rel, fact in facts.items()
         for s in fact.suppressions
         if not s.reason and rel in scanned

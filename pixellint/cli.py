@@ -80,9 +80,25 @@ def cli() -> None:
     default="",
     help="Write run.automationDetails.id for code scanning categories.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Processes to use; 0 (default) means one per CPU.")
-@click.option("--no-cache", is_flag=True, envvar="PIXELLINT_NO_CACHE", help="Do not read or write the cache (off by default when CI is set).")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="PIXELLINT_CACHE_DIR", help="Cache directory (default: .pixellint_cache in the project root).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Processes to use; 0 (default) means one per CPU.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="PIXELLINT_NO_CACHE",
+    help="Do not read or write the cache (off by default when CI is set).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="PIXELLINT_CACHE_DIR",
+    help="Cache directory (default: .pixellint_cache in the project root).",
+)
 def check(
     paths: tuple[Path, ...],
     format_: str,
@@ -123,7 +139,14 @@ def check(
     try:
         use_cache = not no_cache and (cache_dir is not None or not os.environ.get("CI"))
         cache = (cache_dir or root / ".pixellint_cache") if use_cache else None
-        result = api.run(targets, config, root, all_pages=all_pages, jobs=jobs or os.cpu_count() or 1, cache_dir=cache)
+        result = api.run(
+            targets,
+            config,
+            root,
+            all_pages=all_pages,
+            jobs=jobs or os.cpu_count() or 1,
+            cache_dir=cache,
+        )
     except Exception as exc:
         if format_ == "sarif":
             import json

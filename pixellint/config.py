@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,7 @@ def _check(name: str, value: Any, where: str) -> Any:
     return value
 
 
+@cache
 def glob_regex(glob: str) -> re.Pattern[str]:
     """Compile a gitignore-style glob: '**' any depth, '*' within a name, no '/' = any depth."""
     pattern = glob.strip()

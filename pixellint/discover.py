@@ -75,7 +75,9 @@ def _walk_dir(
     real_root = os.path.realpath(root)
 
     def on_error(error: OSError) -> None:
-        notes.append(f"{relative(error.filename or top, root)}: cannot read directory: {error.strerror}")
+        notes.append(
+            f"{relative(error.filename or top, root)}: cannot read directory: {error.strerror}"
+        )
 
     for dirpath, dirnames, filenames in os.walk(top, followlinks=True, onerror=on_error):
         rel_dir = relative(dirpath, root)

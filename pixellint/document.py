@@ -48,9 +48,7 @@ FILE_TYPES: dict[str, tuple[str, str]] = {
 _TEMPLATE_HINT = lazy(
     r"\{%-?\s*\w|\{\{-?\s*[#/>!.$]|\{\{-?\s*[\w.]+(?:\s*\|[^}\n]*)?\s*-?\}\}|<\?php|<\?=|<%[=#-]?\s"
 )
-_FRONT_MATTER = lazy(
-    r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)\1[ \t]*(?:\r?\n|\Z)", re.DOTALL
-)
+_FRONT_MATTER = lazy(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FENCE = lazy(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[`~]*[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN = lazy(r"(`+)[^`\n].*?\1", re.S)
 _HIGHLIGHT = lazy(

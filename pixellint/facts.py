@@ -30,15 +30,22 @@ class Task:
     detect: bool
 
 
-def read(task: Task, max_file_size: int) -> tuple[bytes | None, FileFacts | None, list[int]]:
+def read(task: Task, max_file_size: int) -> tuple[bytes | None, FileFacts, list[int]]:
     """The file's bytes (or the facts of a file that cannot be read), and its [size, mtime_ns]
     taken before reading, so a file changed meanwhile is read again next time."""
     try:
         stat = task.path.stat()
         stamp = [stat.st_size, stat.st_mtime_ns]
         if stat.st_size > max_file_size:
-            return None, _unreadable(task.rel, f"file of {stat.st_size:,} bytes is larger than max_file_size ({max_file_size:,}); not scanned"), []
-        return task.path.read_bytes(), None, stamp
+            return (
+                None,
+                _unreadable(
+                    task.rel,
+                    f"file of {stat.st_size:,} bytes is larger than max_file_size ({max_file_size:,}); not scanned",
+                ),
+                [],
+            )
+        return task.path.read_bytes(), _EMPTY, stamp
     except FileNotFoundError:
         return None, _unreadable(task.rel, "file vanished during the scan"), []
     except OSError as exc:
@@ -64,6 +71,9 @@ def analyse(task: Task, data: bytes, detector: Detector) -> FileFacts:
         sightings, diagnostics = detector.detect(doc) if kind != "data" else ([], [])
         facts = replace(facts, sightings=tuple(sightings), diagnostics=notes + tuple(diagnostics))
     return facts
+
+
+_EMPTY = FileFacts(None, None, (), (), ())
 
 
 def _unreadable(rel: str, message: str) -> FileFacts:

@@ -222,12 +222,29 @@ class Resolver:
             parts = path.split("/")
             for i in range(len(parts)):
                 self.by_suffix.setdefault("/".join(parts[i:]), []).append(path)
+        self._found: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], str | None] = {}
+        self.hugo_layout_roots = sorted(
+            {
+                p[: p.index("layouts/") + 7]
+                for p in self.files
+                if "layouts/" in p and not p.startswith("_")
+            }
+        )
         self.template_roots = sorted(
             {p[: p.index("templates/") + 9] for p in self.files if "templates/" in p}
         )
 
     def find(
         self, name: str, source: str, dirs: Iterable[str], exts: Iterable[str] = ("",)
+    ) -> str | None:
+        dirs, exts = tuple(dirs), tuple(exts)
+        key = (name, posixpath.dirname(source), dirs, exts)
+        if key not in self._found:
+            self._found[key] = self._find(name, source, dirs, exts)
+        return self._found[key]
+
+    def _find(
+        self, name: str, source: str, dirs: tuple[str, ...], exts: tuple[str, ...]
     ) -> str | None:
         name = name.strip().lstrip("@").split("?")[0]
         if "::" in name or not name:
@@ -509,18 +526,10 @@ def _rails_views_root(source: str) -> str:
 
 
 def _hugo_layout_roots(resolver: Resolver) -> list[str]:
-    return sorted(
-        {
-            p[: p.index("layouts/") + 7]
-            for p in resolver.files
-            if "layouts/" in p and not p.startswith("_")
-        }
-    )
+    return resolver.hugo_layout_roots
 
 
-def _implicit(
-    doc: Node, resolver: Resolver, docs: dict[str, Node]
-) -> Iterable[tuple[str, str]]:
+def _implicit(doc: Node, resolver: Resolver, docs: dict[str, Node]) -> Iterable[tuple[str, str]]:
     """Wrapping that no tag states: Shopify's theme.liquid, Rails layouts, Drupal, Hugo, Eleventy."""
     path = doc.path
     parts = path.split("/")
@@ -605,7 +614,9 @@ def _json_sections(text: str) -> tuple[str, ...]:
     if not isinstance(sections, dict):
         return ()
     return tuple(
-        s["type"] for s in sections.values() if isinstance(s, dict) and isinstance(s.get("type"), str)
+        s["type"]
+        for s in sections.values()
+        if isinstance(s, dict) and isinstance(s.get("type"), str)
     )
 
 

@@ -189,8 +189,12 @@ def _what(tracker: Tracker) -> str:
 
 def markdown() -> str:
     """docs/rules.md, generated from the rules so the text is never written twice."""
-    parts = ["# pixellint rules\n\nGenerated from `pixellint/rules.py` (`pixellint rules CODE` prints the same text).\n"]
+    parts = [
+        "# pixellint rules\n\nGenerated from `pixellint/rules.py` (`pixellint rules CODE` prints the same text).\n"
+    ]
     for rule in RULES.values():
         severity = f", security-severity {rule.security_severity}" if rule.security_severity else ""
-        parts.append(f"## {rule.code}\n\n**{rule.name}** ({rule.level}{severity})\n\n{rule.summary}\n\n{rule.explanation}\n")
+        parts.append(
+            f"## {rule.code}\n\n**{rule.name}** ({rule.level}{severity})\n\n{rule.summary}\n\n{rule.explanation}\n"
+        )
     return "\n".join(parts)

@@ -1,4 +1,4 @@
-"""Turning tasks into facts: from the cache, in this process, or in a pool of processes.
+"""Turning tasks into facts: from the cache snapshot, in this process, or in a pool of processes.
 
 The output never depends on the number of processes: results are keyed by path and the pool
 returns them in task order."""
@@ -7,74 +7,87 @@ from __future__ import annotations
 
 import hashlib
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
+from pixellint import cache as cache_module
+from pixellint import graph, suppress
 from pixellint.cache import Cache
 from pixellint.catalog import Catalog
 from pixellint.config import Config
 from pixellint.detect import Detector
 from pixellint.facts import FileFacts, Task, analyse, read
+from pixellint.model import Diagnostic, Location, Sighting
 
-Computed = tuple[list[int], str, FileFacts]  # [size, mtime_ns] before reading, digest, facts
+cache_module.register(
+    FileFacts, graph.Node, graph.Reference, Location, Sighting, Diagnostic, suppress.Suppression
+)
+
+
+@dataclass(frozen=True)
+class Job:
+    task: Task
+    known: str = ""  # the digest whose facts the snapshot already holds
+
+
+# ([size, mtime_ns] before reading, content digest, facts or None when `known` still holds)
+Computed = tuple[list[int], str, FileFacts | None]
 
 
 def salt(config: Config) -> str:
     catalog_text = resources.files("pixellint.catalog").joinpath("trackers.toml").read_bytes()
-    return hashlib.sha256(catalog_text).hexdigest() + f"\0{config.max_script_size}\0{config.max_file_size}"
+    return (
+        hashlib.sha256(catalog_text).hexdigest()
+        + f"\0{config.max_script_size}\0{config.max_file_size}"
+    )
 
 
 class Worker:
-    """Everything one process needs to turn a task into (content digest, facts)."""
+    """Everything one process needs to turn a job into facts."""
 
-    def __init__(self, catalog: Catalog, config: Config, cache_dir: Path | None) -> None:
+    def __init__(self, catalog: Catalog, config: Config) -> None:
         self.detector = Detector(catalog, config.max_script_size)
         self.max_file_size = config.max_file_size
-        self.cache = Cache(cache_dir, salt(config)) if cache_dir is not None else None
 
-    def __call__(self, task: Task) -> Computed:
-        data, failed, stamp = read(task, self.max_file_size)
+    def __call__(self, job: Job) -> Computed:
+        data, failed, stamp = read(job.task, self.max_file_size)
         if data is None:
-            assert failed is not None
             return [], "", failed
-        digest = Cache.digest(data) if self.cache else ""
-        key = self.cache.key(task.rel, str(task.detect), digest) if self.cache else ""
-        if self.cache:
-            cached = self.cache.get(key, FileFacts)
-            if cached is not None:
-                return stamp, digest, cached
-        facts = analyse(task, data, self.detector)
-        if self.cache:
-            self.cache.put(key, facts)
-        return stamp, digest, facts
+        digest = Cache.digest(data)
+        if digest == job.known:
+            return stamp, digest, None
+        return stamp, digest, analyse(job.task, data, self.detector)
 
 
 _WORKER: Worker | None = None
 
 
-def _start(catalog: Catalog, config: Config, cache_dir: Path | None) -> None:
+def _start(catalog: Catalog, config: Config) -> None:
     global _WORKER
-    _WORKER = Worker(catalog, config, cache_dir)
+    _WORKER = Worker(catalog, config)
 
 
-def _work(task: Task) -> Computed:
+def _work(job: Job) -> Computed:
     assert _WORKER is not None
-    return _WORKER(task)
+    return _WORKER(job)
 
 
 class Engine:
     def __init__(self, catalog: Catalog, config: Config, jobs: int, cache_dir: Path | None) -> None:
-        self.worker = Worker(catalog, config, cache_dir)
-        self.cache = self.worker.cache
+        self.worker = Worker(catalog, config)
+        self.cache = Cache(cache_dir, salt(config)) if cache_dir is not None else None
         self.jobs = max(1, jobs)
-        self.args = (catalog, config, cache_dir)
+        self.args = (catalog, config)
         self.pool: ProcessPoolExecutor | None = None
         self.snapshot = self.cache.load_snapshot() if self.cache else {}
         self.digests: dict[str, str] = {}  # rel -> content digest, for files seen in this run
+        self.changed = False
 
     def known_digest(self, task: Task) -> str | None:
-        """The content digest of an unchanged file (same size and mtime as last run), unread."""
+        """The digest of a file whose size and mtime match the snapshot: unchanged, unread."""
         entry = self.snapshot.get(task.rel)
         if not entry:
             return None
@@ -86,35 +99,60 @@ class Engine:
 
     def facts(self, tasks: list[Task]) -> dict[str, FileFacts]:
         results: dict[str, FileFacts] = {}
-        todo = []
+        jobs = []
         for task in tasks:
-            digest = self.known_digest(task) if self.cache else None
-            cached = self.cache.get(self.cache.key(task.rel, str(task.detect), digest), FileFacts) if self.cache and digest else None
-            if cached is not None and digest is not None:
-                results[task.rel] = cached
-                self.digests[task.rel] = digest
+            entry = self.snapshot.get(task.rel)
+            usable = entry is not None and (entry[3] or not task.detect)
+            if usable and self.known_digest(task) is not None:
+                assert entry is not None
+                results[task.rel] = self._decode(entry)
+                self.digests[task.rel] = entry[2]
             else:
-                todo.append(task)
-        for task, (stamp, digest, facts) in zip(todo, self._compute(todo), strict=True):
-            results[task.rel] = facts
+                jobs.append(Job(task, entry[2] if usable and entry else ""))
+        for job, (stamp, digest, facts) in zip(jobs, self._compute(jobs), strict=True):
+            rel = job.task.rel
+            if facts is None:  # same bytes as before: touched, not changed
+                entry = self.snapshot[rel]
+                results[rel] = self._decode(entry)
+                self.snapshot[rel] = [*stamp, digest, entry[3], entry[4]]
+            else:
+                results[rel] = facts
+                if digest:
+                    self.snapshot[rel] = [
+                        *stamp,
+                        digest,
+                        job.task.detect,
+                        cache_module.encode(facts),
+                    ]
             if digest:
-                self.digests[task.rel] = digest
-                self.snapshot[task.rel] = [*stamp, digest]
+                self.digests[rel] = digest
+            self.changed = True
         return {task.rel: results[task.rel] for task in tasks}
 
-    def _compute(self, tasks: list[Task]) -> list[Computed]:
-        if self.jobs > 1 and len(tasks) > 1:
+    @staticmethod
+    def _decode(entry: list[Any]) -> FileFacts:
+        facts = cache_module.decode(entry[4])
+        assert isinstance(facts, FileFacts)
+        return facts
+
+    def _compute(self, jobs: list[Job]) -> list[Computed]:
+        if self.jobs > 1 and len(jobs) > 1:
             if self.pool is None:
                 self.pool = ProcessPoolExecutor(self.jobs, initializer=_start, initargs=self.args)
-            chunk = max(1, min(64, len(tasks) // (self.jobs * 8)))
-            return list(self.pool.map(_work, tasks, chunksize=chunk))
-        return [self.worker(task) for task in tasks]
+            chunk = max(1, min(64, len(jobs) // (self.jobs * 8)))
+            return list(self.pool.map(_work, jobs, chunksize=chunk))
+        return [self.worker(job) for job in jobs]
 
     def __enter__(self) -> Engine:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=error is not None)
-        if self.cache is not None and error is None:
+        if self.cache is not None and error is None and self.changed:
             self.cache.save_snapshot(self.snapshot)

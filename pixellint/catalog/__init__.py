@@ -99,7 +99,10 @@ class Catalog:
             if "." in path:  # ttq.track, window.ttq?.track
                 found.update(Token(t, True, True) for t in (path, path.replace(".", "?.", 1)))
             else:  # fbq(, fbq?.(, window['fbq']
-                found.update(Token(t, True, False) for t in (path + "(", path + "?.(", f"'{path}'", f'"{path}"'))
+                found.update(
+                    Token(t, True, False)
+                    for t in (path + "(", path + "?.(", f"'{path}'", f'"{path}"')
+                )
         found.update(Token(name, True, True) for name in self.globals)
         return found
 
