@@ -6,9 +6,10 @@ Offsets are character offsets into the analysed text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +61,16 @@ class JsResult:
 
 
 @cache
+def _error_query() -> Query:
+    import tree_sitter
+    import tree_sitter_javascript
+
+    return tree_sitter.Query(
+        tree_sitter.Language(tree_sitter_javascript.language()), "(ERROR) @error"
+    )
+
+
+@cache
 def _parser_and_query() -> tuple[Parser, Query]:
     import tree_sitter
     import tree_sitter_javascript
@@ -88,6 +99,12 @@ def analyse(text: str, interest: Interest) -> JsResult:
                 hits.append(hit)
     if shadowed:  # `function ga(e,t){…}` in a bundle: calls of ga() are that function, not Google's
         hits = [h for h in hits if not (h.kind == "call" and h.value in shadowed)]
+    errors: list[tuple[int, int]] = []
+    if hits and tree.root_node.has_error:
+        error_query = _error_query()
+        for _, captured in tree_sitter.QueryCursor(error_query).matches(tree.root_node):
+            errors.extend((n.start_byte, n.end_byte) for n in captured["error"])
+    hits = _place(hits, tree.root_node, to_char, errors)
     hits.sort(key=lambda h: h.start)
     return JsResult(tuple(hits), tree.root_node.has_error)
 
@@ -197,28 +214,34 @@ def _hit(
     keys: frozenset[str] = frozenset(),
     args_span: tuple[int, int] = (0, 0),
 ) -> JsHit:
-    unit_node = node
-    in_error = False
-    parent = node.parent
-    while parent is not None:
-        if parent.type == "ERROR":
-            in_error = True
-        if parent.parent is None:
-            break
-        unit_node = parent
-        parent = parent.parent
+    # unit and in_error are filled in by _place: walking up .parent is O(depth) per step in
+    # tree-sitter, quadratic on deeply nested code
     return JsHit(
         kind,
         value,
         to_char(node.start_byte),
         to_char(node.end_byte),
-        to_char(unit_node.start_byte),
+        node.start_byte,
         arg0,
         nargs,
         keys,
         args_span,
-        in_error,
     )
+
+
+def _place(
+    hits: list[JsHit], root: Node, to_char: Callable[[int], int], errors: list[tuple[int, int]]
+) -> list[JsHit]:
+    """Set each hit's top-level statement and whether it sits inside a parse error."""
+    starts = [child.start_byte for child in root.children]
+    placed = []
+    for hit in hits:
+        byte = hit.unit
+        index = bisect.bisect_right(starts, byte) - 1
+        unit = to_char(starts[index]) if index >= 0 else to_char(byte)
+        in_error = any(start <= byte < end for start, end in errors)
+        placed.append(replace(hit, unit=unit, in_error=in_error))
+    return placed
 
 
 def _path(node: Node) -> str | None:

@@ -33,17 +33,26 @@ _SYNTAXES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+
+# Each body is "tempered": it never runs past the next opener of its own kind, so an unclosed
+# tag costs the distance to the next opener, and a file full of openers stays linear.
+def _between(opener: str, closer: str, *, to_end: bool = False) -> str:
+    end = f"(?:{closer}|\\Z)" if to_end else closer
+    return f"{opener}(?:(?!{opener}|{closer}).)*{end}"
+
+
 _PATTERNS: dict[str, str] = {
-    "hbs_comment": r"\{\{!--.*?--\}\}|\{\{!(?!<)[^}]*\}\}",
-    "go_comment": r"\{\{-?\s*/\*.*?\*/\s*-?\}\}",
-    "jinja_comment": r"\{#.*?#\}",
-    "liquid_comment": r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*#[^%]*%\}",
+    "hbs_comment": _between(r"\{\{!--", r"--\}\}") + r"|\{\{!(?!<)[^}]*\}\}",
+    "go_comment": r"\{\{-?\s*/\*(?:(?!\{\{|\*/).)*\*/\s*-?\}\}",
+    "jinja_comment": _between(r"\{#", r"#\}"),
+    "liquid_comment": _between(r"\{%-?\s*comment\s*-?%\}", r"\{%-?\s*endcomment\s*-?%\}")
+    + r"|\{%-?\s*#[^%]*%\}",
     "liquid_raw": r"\{%-?\s*(?:raw|verbatim)\s*-?%\}",  # only the tag; the body stays literal
-    "brace_output": r"\{\{\{.*?\}\}\}|\{\{.*?\}\}",
-    "brace_control": r"\{%.*?%\}",
-    "php": r"<\?(?:php\b|=)?.*?(?:\?>|\Z)",
-    "erb": r"<%.*?(?:%>|\Z)",
-    "smarty_comment": r"\{\*.*?\*\}",
+    "brace_output": r"\{\{\{(?:(?!\{\{|\}\}\}).)*\}\}\}|" + _between(r"\{\{", r"\}\}"),
+    "brace_control": _between(r"\{%", r"%\}"),
+    "php": r"<\?(?:php\b|=)?(?:(?!<\?|\?>).)*(?:\?>|\Z)",
+    "erb": _between("<%", "%>", to_end=True),
+    "smarty_comment": _between(r"\{\*", r"\*\}"),
 }
 _COMMENT_KINDS = {"hbs_comment", "go_comment", "jinja_comment", "liquid_comment", "smarty_comment"}
 _CONTROL_WORDS = re.compile(

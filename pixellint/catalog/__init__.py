@@ -242,8 +242,7 @@ def _url_pattern(tracker: str, kind: str, glob: str) -> UrlPattern:
     host, _, path = glob.partition("/")
     parts: list[str] = []
     if host.startswith("*."):
-        parts.append(r"(?:[a-z0-9-]+\.)*")
-        host = host[2:]
+        host = host[2:]  # any subdomain: the boundary below already allows a preceding "."
     parts.append(re.escape(host).replace(r"\*", "[a-z0-9-]*"))
     if _:
         path_regex = re.escape("/" + path)
