@@ -21,6 +21,9 @@ _Q = r"""["']([^"'\n{}]+)["']"""
 # (regex, edge kind, resolver); group 1 is the referenced name
 _EDGE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str, str]]] = {
     "jinja": [
+        # Hexo helpers inside Nunjucks: partial('x.njk'), js('x.js') / next_js('x.js')
+        (lazy(r"\{\{-?\s*partial\(\s*" + _Q), "partial", "template"),
+        (lazy(r"\b(?:next_js|js)\(\s*" + _Q), "script-src", "hexo-js"),
         (
             re.compile(
                 r"\{%-?\s*(extends|include|import|from|embed|use|include_relative|render|section|layout)\s+(.*?)-?%\}",
@@ -270,6 +273,13 @@ class Resolver:
                 return min(matches, key=lambda p: (_distance(p, source), p))
         return None
 
+    def glob(self, pattern: str, limit: int = 50) -> list[str]:
+        """Project files a computed template name can resolve to, relative to any template root."""
+        regex = re.compile(
+            "(?:^|/)" + ".*".join(re.escape(p) for p in pattern.lstrip("./").split("*")) + "$"
+        )
+        return sorted(f for f in self.files if regex.search(f))[:limit]
+
     def ancestors_dirs(self, source: str) -> list[str]:
         parts = posixpath.dirname(source).split("/") if "/" in source else []
         return ["/".join(parts[:i]) for i in range(len(parts), -1, -1)]
@@ -289,6 +299,15 @@ def build(nodes: dict[str, Node], resolver: Resolver) -> Graph:
     graph = Graph()
     for path, node in nodes.items():
         for ref in node.references:
+            if ref.how == "glob":  # a computed name: every file it can be counts
+                targets = resolver.glob(ref.name)
+                for candidate in targets:
+                    graph.add(Edge(path, candidate, ref.kind, ref.location))
+                if not targets:
+                    graph.unresolved.append(
+                        Unresolved(path, ref.name, ref.location, "dynamic name")
+                    )
+                continue
             target = _resolve(resolver, node, ref.name, ref.how)
             if target is None and ref.name.startswith("_internal/"):
                 continue  # Hugo's embedded templates (google_analytics is detected as a tracker)
@@ -369,13 +388,35 @@ def _families(doc: Document) -> list[str]:
     return []
 
 
+_QUOTED = lazy(r"""["']([^"'\n]*)["']""")
+
+
+def _concatenation_glob(expression: str) -> str | None:
+    """`"partials/analytics/" ~ provider ~ ".html"` -> 'partials/analytics/*.html'; None if no concatenation."""
+    pieces = _QUOTED.split(expression.strip())
+    if len(pieces) < 3 or not any(op in expression for op in ("~", "+")):
+        return None
+    glob = ""
+    for index, piece in enumerate(pieces):
+        if index % 2:  # inside quotes
+            glob += piece
+        elif piece.strip(" ~+\t\n"):
+            glob += "*"
+    return glob if glob.strip("*") else None
+
+
 def _names_of(match: re.Match[str], kind: str, how: str) -> Iterable[tuple[str, str, int, str]]:
     offset = match.start()
     if how == "tag":
         tag, rest = match.group(1), match.group(2)
         if tag == "layout" and rest.strip().startswith("none"):
             return
-        names = re.findall(r"""["']([^"'\n]+)["']""", rest.split(" with ")[0].split(" only")[0])
+        expression = rest.split(" with ")[0].split(" only")[0].split(" ignore missing")[0]
+        pattern = _concatenation_glob(expression)
+        if pattern:
+            yield pattern, tag, offset, "glob"
+            return
+        names = re.findall(r"""["']([^"'\n]+)["']""", expression)
         if not names:
             plain = _LIQUID_NAME.match(rest)
             if plain is None:
@@ -447,6 +488,11 @@ def _resolve(resolver: Resolver, doc: Node, name: str, how: str) -> str | None:
                 name.lstrip("/"), source, []
             )
         return resolver.find(name, source, ["", *resolver.site_roots])
+    if how == "hexo-js":
+        dirs = [f"{d}/source/js" if d else "source/js" for d in up] + [
+            f"{d}/source" if d else "source" for d in up
+        ]
+        return resolver.find(name, source, dirs, ("", ".js"))
     if how == "tag-include_relative":
         return resolver.find("./" + name, source, [])
     if how in ("tag-render", "tag-section", "tag-layout", "tag-include") and doc.dialect in (

@@ -105,7 +105,9 @@ def template_regions(text: str, dialect: str) -> list[Region]:
             continue
         match = pattern.match(text, start)
         if match:
-            regions.append(Region(match.start(), match.end(), _kind(match.lastgroup or "", match.group())))
+            regions.append(
+                Region(match.start(), match.end(), _kind(match.lastgroup or "", match.group()))
+            )
             end = match.end()
     return regions
 

@@ -161,3 +161,38 @@ def test_a_new_sensitive_page_using_a_tracked_layout_changes_the_result(tmp_path
         "clinic/templates/portal/lab_results.html",
     }
     assert before.findings != after.findings
+
+
+def test_computed_include_names_reach_every_file_they_can_name(tmp_path: Path) -> None:
+    """mkdocs-material: {% include "partials/integrations/analytics/" ~ provider ~ ".html" %}."""
+    files = {
+        "templates/main.html": '{% extends "base.html" %}\n{# pixellint: sensitive #}\n',
+        "templates/base.html": '<head>{% include "partials/analytics.html" %}</head>',
+        "templates/partials/analytics.html": '{% if config.extra.analytics %}\n  {% include "partials/analytics/" ~ provider ~ ".html" %}\n{% endif %}\n',
+        "templates/partials/analytics/google.html": '<script async src="https://www.googletagmanager.com/gtag/js?id={{ property }}"></script>\n',
+        "templates/partials/analytics/none.html": "<!-- no analytics -->\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    result = api.run([tmp_path], config.Config(), tmp_path)
+    assert chains(result) == {
+        "PXL102 google-analytics templates/partials/analytics/google.html:1 <= templates/main.html -> templates/base.html -> templates/partials/analytics.html -> templates/partials/analytics/google.html"
+    }
+
+
+def test_hexo_partial_and_js_helpers_are_followed(tmp_path: Path) -> None:
+    files = {
+        "layout/post.njk": "{% extends '_layout.njk' %}\n{# pixellint: sensitive #}\n",
+        "layout/_layout.njk": "<head>{{ partial('_third-party/analytics/index.njk', {}, {cache: true}) }}</head>",
+        "layout/_third-party/analytics/index.njk": "{%- include 'growingio.njk' -%}\n",
+        "layout/_third-party/analytics/growingio.njk": "{{ next_js('third-party/analytics/growingio.js') }}\n",
+        "source/js/third-party/analytics/growingio.js": "gio('init', `${CONFIG.growingio_analytics}`, {});\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    result = api.run([tmp_path], config.Config(), tmp_path)
+    assert chains(result) == {
+        "PXL102 growingio source/js/third-party/analytics/growingio.js:1 <= layout/post.njk -> layout/_layout.njk -> layout/_third-party/analytics/index.njk -> layout/_third-party/analytics/growingio.njk -> source/js/third-party/analytics/growingio.js"
+    }
