@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -34,6 +35,7 @@ _BUILTIN_TEMPLATES = ("google_analytics.html", "google_analytics_async.html")
 _HUGO_GA = lazy(r'(?:template|partial)\s+"(?:_internal/)?google_analytics(?:_async)?\.html"')
 _JOIN = lazy(r"""["'`]\s*[+,]\s*["'`]""")
 EVIDENCE_MAX = 100
+Offsets = Callable[[int], int]  # offset in analysed code -> offset in the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,9 +279,7 @@ class _Collector:
                     "script does not parse even after masking template syntax; scanned with the token fallback",
                 )
 
-    def _js_hit(self, hit: js.JsHit, absolute: object, unit: int, how: How) -> None:
-        to_abs = absolute  # callable
-        assert callable(to_abs)
+    def _js_hit(self, hit: js.JsHit, to_abs: Offsets, unit: int, how: How) -> None:
         start, end = to_abs(hit.start), to_abs(hit.end)
         catalog = self.detector.catalog
         if hit.kind == "url":
@@ -315,8 +315,7 @@ class _Collector:
                 if len(candidates) > 1:
                     self.found[-1] = replace(self.found[-1], alternatives=tuple(candidates))
 
-    def _identity(self, tracker: Tracker, hit: js.JsHit, to_abs: object) -> str:
-        assert callable(to_abs)
+    def _identity(self, tracker: Tracker, hit: js.JsHit, to_abs: Offsets) -> str:
         for rule in tracker.identify:
             if rule.call != hit.value:
                 continue
@@ -339,10 +338,9 @@ class _Collector:
         return ""
 
     def _fallback(
-        self, code: str, absolute: object, unit: int, how: How, skip_after: int | None = None
+        self, code: str, absolute: Offsets, unit: int, how: How, skip_after: int | None = None
     ) -> int:
         """Token scan for scripts the AST could not handle; returns how many new finds it made."""
-        assert callable(absolute)
         known = (
             {(f.tracker.id, f.unit) for f in self.found[skip_after or 0 :]}
             if skip_after is not None

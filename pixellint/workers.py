@@ -48,16 +48,17 @@ def salt(config: Config) -> str:
 class Worker:
     """Everything one process needs to turn a job into facts."""
 
-    def __init__(self, catalog: Catalog, config: Config) -> None:
+    def __init__(self, catalog: Catalog, config: Config, digests: bool) -> None:
         self.detector = Detector(catalog, config.max_script_size)
         self.max_file_size = config.max_file_size
+        self.digests = digests  # only a cache needs content digests
 
     def __call__(self, job: Job) -> Computed:
         data, failed, stamp = read(job.task, self.max_file_size)
         if data is None:
             return [], "", failed
-        digest = Cache.digest(data)
-        if digest == job.known:
+        digest = Cache.digest(data) if self.digests else ""
+        if digest and digest == job.known:
             return stamp, digest, None
         return stamp, digest, analyse(job.task, data, self.detector)
 
@@ -65,9 +66,9 @@ class Worker:
 _WORKER: Worker | None = None
 
 
-def _start(catalog: Catalog, config: Config) -> None:
+def _start(catalog: Catalog, config: Config, digests: bool) -> None:
     global _WORKER
-    _WORKER = Worker(catalog, config)
+    _WORKER = Worker(catalog, config, digests)
 
 
 def _work(job: Job) -> Computed:
@@ -77,10 +78,10 @@ def _work(job: Job) -> Computed:
 
 class Engine:
     def __init__(self, catalog: Catalog, config: Config, jobs: int, cache_dir: Path | None) -> None:
-        self.worker = Worker(catalog, config)
+        self.worker = Worker(catalog, config, cache_dir is not None)
         self.cache = Cache(cache_dir, salt(config)) if cache_dir is not None else None
         self.jobs = max(1, jobs)
-        self.args = (catalog, config)
+        self.args = (catalog, config, cache_dir is not None)
         self.pool: ProcessPoolExecutor | None = None
         self.snapshot = self.cache.load_snapshot() if self.cache else {}
         self.digests: dict[str, str] = {}  # rel -> content digest, for files seen in this run

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, write_tree
 
 from pixellint import api, config
 from pixellint.api import Result
@@ -172,10 +172,7 @@ def test_computed_include_names_reach_every_file_they_can_name(tmp_path: Path) -
         "templates/partials/analytics/google.html": '<script async src="https://www.googletagmanager.com/gtag/js?id={{ property }}"></script>\n',
         "templates/partials/analytics/none.html": "<!-- no analytics -->\n",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    result = api.run([tmp_path], config.Config(), tmp_path)
+    result = api.run([write_tree(tmp_path, files)], config.Config(), tmp_path)
     assert chains(result) == {
         "PXL102 google-analytics templates/partials/analytics/google.html:1 <= templates/main.html -> templates/base.html -> templates/partials/analytics.html -> templates/partials/analytics/google.html"
     }
@@ -189,10 +186,7 @@ def test_hexo_partial_and_js_helpers_are_followed(tmp_path: Path) -> None:
         "layout/_third-party/analytics/growingio.njk": "{{ next_js('third-party/analytics/growingio.js') }}\n",
         "source/js/third-party/analytics/growingio.js": "gio('init', `${CONFIG.growingio_analytics}`, {});\n",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    result = api.run([tmp_path], config.Config(), tmp_path)
+    result = api.run([write_tree(tmp_path, files)], config.Config(), tmp_path)
     assert chains(result) == {
         "PXL102 growingio source/js/third-party/analytics/growingio.js:1 <= layout/post.njk -> layout/_layout.njk -> layout/_third-party/analytics/index.njk -> layout/_third-party/analytics/growingio.njk -> source/js/third-party/analytics/growingio.js"
     }
