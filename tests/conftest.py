@@ -38,6 +38,8 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  #
     """Run `pixellint ARGS` through the console entry point; returns exit code and output."""
     from pixellint.cli import main
 
+    monkeypatch.setenv("PIXELLINT_NO_CACHE", "1")  # never write a cache into the source tree
+
     def run(*args: str, cwd: Path | None = None) -> CliResult:
         if cwd is not None:
             monkeypatch.chdir(cwd)

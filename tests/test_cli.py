@@ -168,3 +168,19 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 1 and "PXL101" in done.stdout
+
+
+def test_cache_is_written_under_the_project_and_ignored_by_git(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    write_tree(tmp_path, {"pixellint.toml": "", "p.html": PIXEL})
+    monkeypatch.delenv("PIXELLINT_NO_CACHE")
+    monkeypatch.delenv("CI", raising=False)
+    first = cli("check", str(tmp_path), "--format", "json")
+    assert (tmp_path / ".pixellint_cache" / ".gitignore").read_text().endswith("*\n")
+    assert cli("check", str(tmp_path), "--format", "json").out == first.out
+    monkeypatch.setenv("CI", "true")
+    other = tmp_path / "other"
+    write_tree(other, {"pixellint.toml": "", "p.html": PIXEL})
+    cli("check", str(other))
+    assert not (other / ".pixellint_cache").exists()
