@@ -33,6 +33,7 @@ _IDENT = lazy(r"[\w$]")
 _PIECES = lazy(r"""\+\s*["'`]""")  # starts with a literal: fast to search
 _BUILTIN_TEMPLATES = ("google_analytics.html", "google_analytics_async.html")
 _HUGO_GA = lazy(r'(?:template|partial)\s+"(?:_internal/)?google_analytics(?:_async)?\.html"')
+_ASTRO_SCRIPT = lazy(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
 _JOIN = lazy(r"""["'`]\s*[+,]\s*["'`]""")
 EVIDENCE_MAX = 100
 Offsets = Callable[[int], int]  # offset in analysed code -> offset in the file
@@ -61,7 +62,10 @@ class Detector:
 
     def __post_init__(self) -> None:
         self._interest = js.Interest(
-            frozenset(self.catalog.calls), frozenset(self.catalog.globals), self.is_url
+            frozenset(self.catalog.calls),
+            frozenset(self.catalog.globals),
+            self.is_url,
+            frozenset(self.catalog.packages),
         )
 
     @cached_property
@@ -199,6 +203,9 @@ class _Collector:
 
     # markup ------------------------------------------------------------------------------
     def markup(self) -> None:
+        astro = _ASTRO_SCRIPT.match(self.doc.text) if self.doc.path.endswith(".astro") else None
+        if astro:  # an Astro component's front matter fence is server-side JavaScript
+            self._js(astro.group(1), astro.start(1), -1, "inline-js")
         scan = htmlscan.scan(self.doc.masked)
         for element in scan.elements:
             if element.inert:
@@ -305,6 +312,18 @@ class _Collector:
             self._add(tracker, how, start, end, unit, label, identity, hit.in_error)
             if len(candidates) > 1 and not any(p.search(k) for p in tracker.ids for k in hit.keys):
                 self.found[-1] = replace(self.found[-1], alternatives=tuple(candidates))
+        elif hit.kind == "package":
+            tracker = self.detector.choose(list(catalog.packages[hit.value]), hit.value)
+            if tracker:
+                self._add(
+                    tracker,
+                    how,
+                    start,
+                    end,
+                    unit,
+                    f"imports the {hit.value} SDK",
+                    degraded=hit.in_error,
+                )
         elif hit.kind == "global":
             candidates = list(catalog.globals[hit.value])
             tracker = self.detector.choose(candidates, hit.value)

@@ -26,6 +26,7 @@ _QUERY = """
 (binary_expression) @binary
 (assignment_expression left: (_) @lhs) @assign
 (variable_declarator name: (identifier) @lhs) @assign
+(import_statement source: (string) @import)
 (function_declaration name: (identifier) @local) @binding
 (formal_parameters (identifier) @local) @binding
 """
@@ -38,6 +39,7 @@ class Interest:
     calls: frozenset[str]
     globals: frozenset[str]
     is_url: Callable[[str], bool]  # true when a string could match a tracker URL
+    packages: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +141,12 @@ def _offset_converter(text: str, data: bytes) -> Callable[[int], int]:
 def _hits_of(
     captures: dict[str, list[Node]], interest: Interest, to_char: Callable[[int], int]
 ) -> Iterator[JsHit]:
-    if "call" in captures:
+    if "import" in captures:
+        node = captures["import"][0]
+        package = _package(_string_value(node))
+        if package in interest.packages:
+            yield _hit("package", package, node, to_char)
+    elif "call" in captures:
         yield from _call_hits(captures, interest, to_char)
     elif "string" in captures:
         node = captures["string"][0]
@@ -176,8 +183,19 @@ def _call_hits(
                 if interest.is_url(value):
                     yield _hit("url", value, call, to_char)
         return
-    path = _path(callee)
+    path = "import" if callee.type == "import" else _path(callee)
     if path is None:
+        return
+    if path in ("require", "import"):
+        args_node = captures.get("args", [None])[0]
+        first = (
+            args_node.named_children[0]
+            if args_node is not None and args_node.named_child_count
+            else None
+        )
+        package = _package(_string_value(first))
+        if package in interest.packages:
+            yield _hit("package", package, call, to_char)
         return
     if path in interest.calls:
         args_node = captures.get("args", [None])[0]
@@ -242,6 +260,14 @@ def _place(
         in_error = any(start <= byte < end for start, end in errors)
         placed.append(replace(hit, unit=unit, in_error=in_error))
     return placed
+
+
+def _package(specifier: str | None) -> str:
+    """'@amplitude/analytics-browser/lib/x' -> '@amplitude/analytics-browser'; 'logrocket/x' -> 'logrocket'."""
+    if not specifier:
+        return ""
+    parts = specifier.split("/")
+    return "/".join(parts[:2]) if specifier.startswith("@") else parts[0]
 
 
 def _path(node: Node) -> str | None:

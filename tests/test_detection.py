@@ -293,3 +293,60 @@ def test_unparsable_script_gets_the_fallback_and_a_note() -> None:
     result = api.scan_text(text)
     assert [s.tracker for s in result.sightings] == ["meta-pixel"]
     assert [d.code for d in result.diagnostics] == ["PXL901"]
+
+
+# --- module-level SDKs in components and bundling sources --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "tracker", "line"),
+    [
+        (
+            "import LogRocket from 'logrocket';\nLogRocket.init('clinic/portal');\n",
+            "src/main.ts",
+            "logrocket",
+            1,
+        ),
+        (
+            '<script setup lang="ts">\nimport * as amplitude from "@amplitude/analytics-browser";\n</script>\n<template><p>Hi</p></template>\n',
+            "src/App.vue",
+            "amplitude",
+            2,
+        ),
+        (
+            "---\nimport Hotjar from '@hotjar/browser';\n---\n<script>\n  import mixpanel from 'mixpanel-browser';\n</script>\n",
+            "src/pages/portal.astro",
+            "mixpanel",
+            5,
+        ),
+        (
+            "<script>\n  const { init } = await import('@microsoft/clarity/dist/x.js');\n</script>\n",
+            "src/lib/Clarity.svelte",
+            "microsoft-clarity",
+            2,
+        ),
+        ("const mixpanel = require('mixpanel-browser');\n", "server.cjs", "mixpanel", 1),
+    ],
+)
+def test_vendor_sdk_imports_in_components_and_modules(
+    text: str, path: str, tracker: str, line: int
+) -> None:
+    found = sightings(text, path)
+    assert (tracker, line) in [(s.tracker, s.location.line) for s in found]
+
+
+def test_astro_front_matter_is_analysed_as_javascript() -> None:
+    text = "---\nimport Hotjar from '@hotjar/browser';\nconst title = 'Portal';\n---\n<h1>{title}</h1>\n"
+    assert [(s.tracker, s.location.line) for s in sightings(text, "src/pages/portal.astro")] == [
+        ("hotjar", 2)
+    ]
+
+
+def test_local_modules_named_like_vendors_are_not_sdks() -> None:
+    assert (
+        trackers_in(
+            "import logrocket from './logrocket';\nimport m from '../mixpanel-browser';\n",
+            "src/a.js",
+        )
+        == []
+    )

@@ -22,7 +22,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PATH_CHARS = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$")
 _TRACKER_KEYS = {
     "id", "name", "vendor", "category", "docs", "loaders", "beacons", "calls", "globals",
-    "ids", "identify", "self_hosted", "notes", "opaque",
+    "ids", "identify", "self_hosted", "notes", "opaque", "packages",
 }  # fmt: skip
 _IDENTIFY_KEYS = {"call", "arg0", "min_args", "keys"}
 
@@ -78,6 +78,9 @@ class Tracker:
     calls: tuple[str, ...]
     globals: tuple[str, ...]
     ids: tuple[re.Pattern[str], ...]
+    packages: tuple[
+        str, ...
+    ]  # npm packages of the vendor's SDK (`import LogRocket from 'logrocket'`)
     identify: tuple[IdentifyRule, ...]
     self_hosted: bool
     opaque: bool  # loads code nobody can review here (tag managers, CDPs)
@@ -91,6 +94,7 @@ class Catalog:
     url_patterns: tuple[UrlPattern, ...]
     calls: dict[str, tuple[str, ...]]  # callee path -> tracker ids, catalog order
     globals: dict[str, tuple[str, ...]]  # assigned global -> tracker ids
+    packages: dict[str, tuple[str, ...]]  # npm package -> tracker ids
 
     def tokens(self) -> set[Token]:
         """Literals whose absence proves a text holds no catalog match."""
@@ -104,6 +108,7 @@ class Catalog:
                     for t in (path + "(", path + "?.(", f"'{path}'", f'"{path}"')
                 )
         found.update(Token(name, True, True) for name in self.globals)
+        found.update(Token(q + name, True, False) for name in self.packages for q in "'\"`")
         return found
 
 
@@ -146,6 +151,7 @@ def _build(text: str) -> Catalog:
         patterns,
         _index(trackers, "calls"),
         _index(trackers, "globals"),
+        _index(trackers, "packages"),
     )
 
 
@@ -175,10 +181,11 @@ def _tracker(entry: Any, n: int) -> Tracker:
     if not entry["docs"].startswith("https://"):
         raise CatalogError(f"{where}: docs must be an https:// link")
     lists = {
-        k: _strings(entry, k, where) for k in ("loaders", "beacons", "calls", "globals", "ids")
+        k: _strings(entry, k, where)
+        for k in ("loaders", "beacons", "calls", "globals", "ids", "packages")
     }
-    if not any(lists[k] for k in ("loaders", "beacons", "calls", "globals")):
-        raise CatalogError(f"{where}: needs at least one of loaders, beacons, calls, globals")
+    if not any(lists[k] for k in ("loaders", "beacons", "calls", "globals", "packages")):
+        raise CatalogError(f"{where}: needs one of loaders, beacons, calls, globals, packages")
     for path in (*lists["calls"], *lists["globals"]):
         if not _PATH_CHARS.match(path):
             raise CatalogError(f"{where}: {path!r} is not a dotted JavaScript name")
@@ -199,6 +206,7 @@ def _tracker(entry: Any, n: int) -> Tracker:
         calls=lists["calls"],
         globals=lists["globals"],
         ids=tuple(ids),
+        packages=lists["packages"],
         identify=tuple(_identify(x, where) for x in entry.get("identify", [])),
         self_hosted=_bool(entry, "self_hosted", where),
         opaque=_bool(entry, "opaque", where),
