@@ -40,6 +40,11 @@ class Result:
     root: str = ""
 
     @property
+    def failed(self) -> bool:
+        """pixellint itself failed on some file: the result may be incomplete."""
+        return any(d.code == "PXL905" for d in self.diagnostics)
+
+    @property
     def pages_with_trackers(self) -> int:
         return len({s.location.path for s in self.sightings})
 

@@ -171,6 +171,12 @@ def check(
         "category": sarif_category,
     }
     _write(formatter(format_)(result, **options), output)
+    if result.failed:
+        click.echo(
+            "pixellint: internal error on some files (PXL905); the report may be incomplete.",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
     if result.findings and not exit_zero:
         sys.exit(EXIT_VIOLATIONS)
     sys.exit(EXIT_CLEAN)

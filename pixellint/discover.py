@@ -91,12 +91,10 @@ def _walk_dir(
             dirnames[:] = []
             continue
         seen.add(key)
-        if os.path.islink(dirpath):
-            real = os.path.realpath(dirpath)
-            if real != real_root and not real.startswith(real_root + os.sep):
-                notes.append(f"{rel_dir}: symlink leaves the project, not followed")
-                dirnames[:] = []
-                continue
+        if os.path.islink(dirpath) and not _inside(os.path.realpath(dirpath), real_root):
+            notes.append(f"{rel_dir}: symlink leaves the project, not followed")
+            dirnames[:] = []
+            continue
         prefix = "" if rel_dir == "." else rel_dir + "/"
         dirnames[:] = sorted(
             d for d in dirnames if d not in SKIP_DIRS and not _excluded(prefix + d, excluded)
@@ -104,7 +102,15 @@ def _walk_dir(
         for name in sorted(filenames):
             rel = prefix + name
             if _wanted(rel) and not _excluded(rel, excluded):
-                yield os.path.join(dirpath, name), rel
+                path = os.path.join(dirpath, name)
+                if os.path.islink(path) and not _inside(os.path.realpath(path), real_root):
+                    notes.append(f"{rel}: symlink leaves the project, not followed")
+                    continue
+                yield path, rel
+
+
+def _inside(real: str, real_root: str) -> bool:
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
 def _wanted(rel: str) -> bool:

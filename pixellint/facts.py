@@ -76,6 +76,13 @@ def analyse(task: Task, data: bytes, detector: Detector) -> FileFacts:
 _EMPTY = FileFacts(None, None, (), (), ())
 
 
+def internal_error(rel: str, error: Exception) -> FileFacts:
+    message = f"internal error while analysing this file ({type(error).__name__}: {error}); please report it"
+    return FileFacts(
+        None, None, (), (), (Diagnostic(Location(rel, 1, 1, 1, 1), "PXL905", message),)
+    )
+
+
 def _unreadable(rel: str, message: str) -> FileFacts:
     return FileFacts(None, None, (), (), (_note(rel, message),))
 

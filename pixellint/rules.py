@@ -84,6 +84,14 @@ SUPPRESSION_PROBLEM = Rule(
     "longer match a finding.", precision="high",
 )  # fmt: skip
 
+INTERNAL_ERROR = Rule(
+    "PXL905", "internal-error", "error",
+    "pixellint failed on a file; the rest of the scan completed.",
+    "A bug in pixellint stopped the analysis of this file, so trackers in it may be missing. The "
+    "run exits 2 even when the other files are clean. Please report it with the file.",
+    precision="high",
+)  # fmt: skip
+
 RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in (
@@ -94,6 +102,7 @@ RULES: dict[str, Rule] = {
         FILE_NOT_SCANNED,
         UNRESOLVED_INCLUDE,
         SUPPRESSION_PROBLEM,
+        INTERNAL_ERROR,
     )
 }
 MAX_PAGES = 200

@@ -19,7 +19,7 @@ from pixellint.cache import Cache
 from pixellint.catalog import Catalog
 from pixellint.config import Config
 from pixellint.detect import Detector
-from pixellint.facts import FileFacts, Task, analyse, read
+from pixellint.facts import FileFacts, Task, analyse, internal_error, read
 from pixellint.model import Diagnostic, Location, Sighting
 
 cache_module.register(
@@ -60,7 +60,10 @@ class Worker:
         digest = Cache.digest(data) if self.digests else ""
         if digest and digest == job.known:
             return stamp, digest, None
-        return stamp, digest, analyse(job.task, data, self.detector)
+        try:
+            return stamp, digest, analyse(job.task, data, self.detector)
+        except Exception as exc:  # a bug on one file must not lose the rest of the scan
+            return [], "", internal_error(job.task.rel, exc)
 
 
 _WORKER: Worker | None = None

@@ -184,3 +184,42 @@ def test_cache_is_written_under_the_project_and_ignored_by_git(
     write_tree(other, {"pixellint.toml": "", "p.html": PIXEL})
     cli("check", str(other))
     assert not (other / ".pixellint_cache").exists()
+
+
+def test_a_crash_on_one_file_is_reported_and_the_rest_still_scanned(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from pixellint import facts
+
+    real = facts.analyse
+
+    def flaky(task, data, detector):  # type: ignore[no-untyped-def]
+        if task.rel == "bad.html":
+            raise RuntimeError("boom")
+        return real(task, data, detector)
+
+    monkeypatch.setattr("pixellint.workers.analyse", flaky)
+    write_tree(tmp_path, {"bad.html": PIXEL, "good.html": PIXEL})
+    result = cli("check", str(tmp_path), "--format", "sarif", "-j", "1")
+    assert result.code == 2
+    run = json.loads(result.out)["runs"][0]
+    assert run["invocations"][0]["executionSuccessful"] is False
+    assert [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    ] == ["good.html"]
+    assert "PXL905" in {
+        n["descriptor"]["id"] for n in run["invocations"][0]["toolExecutionNotifications"]
+    }
+
+
+def test_symlinked_files_outside_the_project_are_not_followed(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    outside = tmp_path / "outside.html"
+    outside.write_text(PIXEL)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pixellint.toml").write_text("")
+    os.symlink(outside, project / "linked.html")
+    result = cli("check", str(project), "--format", "json")
+    report = json.loads(result.out)
+    assert result.code == 0 and report["findings"] == []
+    assert [d["location"]["path"] for d in report["diagnostics"]] == ["linked.html"]

@@ -49,8 +49,9 @@ def log(result: Result | None, *, category: str = "", error: str = "") -> dict[s
     notifications = [_notification(d) for d in (result.diagnostics if result else ())]
     if error:
         notifications.append({"level": "error", "message": {"text": error}})
+    failed = bool(error) or (result is not None and result.failed)
     run["invocations"] = [
-        {"executionSuccessful": not error, "toolExecutionNotifications": notifications}
+        {"executionSuccessful": not failed, "toolExecutionNotifications": notifications}
     ]
     if category:
         run["automationDetails"] = {"id": category.rstrip("/") + "/"}
