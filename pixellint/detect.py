@@ -198,6 +198,7 @@ class _Collector:
         self.detector = detector
         self.doc = doc
         self.hits = hits
+        self._scoped: set[int] = set()  # units that are functions, never merged with neighbours
         self.found: list[_Found] = []
         self.diagnostics: list[Diagnostic] = []
 
@@ -276,7 +277,15 @@ class _Collector:
         result = js.analyse(code, self.detector._interest)
         before = len(self.found)
         for hit in result.hits:
-            self._js_hit(hit, absolute, unit if unit >= 0 else absolute(hit.unit), how)
+            if unit >= 0:  # inline: the script element is the occurrence
+                self._js_hit(hit, absolute, unit, how)
+            else:  # script file: the top-level statement, or the callback the call sits in
+                count = len(self.found)
+                self._js_hit(
+                    hit, absolute, absolute(hit.scope if hit.scope >= 0 else hit.unit), how
+                )
+                if hit.scope >= 0 and len(self.found) > count:
+                    self._scoped.add(self.found[-1].unit)
         if result.has_error:
             missed = self._fallback(code, absolute, unit, how, skip_after=before)
             if missed or len(self.found) == before:
@@ -480,7 +489,11 @@ class _Collector:
         last_line: dict[str, tuple[int, int]] = {}  # tracker -> (unit key, line it ended on)
         for found in sorted(self.found, key=lambda f: f.start):
             unit = found.unit
-            if self.doc.kind == "script" and found.tracker.id in last_line:
+            if (
+                self.doc.kind == "script"
+                and found.tracker.id in last_line
+                and unit not in self._scoped
+            ):
                 # consecutive top-level statements (a pasted base code) are one occurrence
                 previous_unit, previous_end = last_line[found.tracker.id]
                 if self.doc.lines.position(unit)[0] <= previous_end + 1:

@@ -54,6 +54,7 @@ class JsHit:
     keys: frozenset[str] = frozenset()  # object keys and string values in the arguments
     args_span: tuple[int, int] = (0, 0)
     in_error: bool = False
+    scope: int = -1  # start offset of the innermost function around it (-1: top level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +64,16 @@ class JsResult:
 
 
 @cache
-def _error_query() -> Query:
+def _ranges_query() -> Query:
+    """Parse errors, and functions: a call inside a callback is an occurrence of its own."""
     import tree_sitter
     import tree_sitter_javascript
 
-    return tree_sitter.Query(
-        tree_sitter.Language(tree_sitter_javascript.language()), "(ERROR) @error"
+    source = (
+        "(ERROR) @error [(function_expression) (arrow_function) (function_declaration)"
+        " (method_definition) (generator_function) (generator_function_declaration)] @function"
     )
+    return tree_sitter.Query(tree_sitter.Language(tree_sitter_javascript.language()), source)
 
 
 @cache
@@ -102,11 +106,13 @@ def analyse(text: str, interest: Interest) -> JsResult:
     if shadowed:  # `function ga(e,t){…}` in a bundle: calls of ga() are that function, not Google's
         hits = [h for h in hits if not (h.kind == "call" and h.value in shadowed)]
     errors: list[tuple[int, int]] = []
-    if hits and tree.root_node.has_error:
-        error_query = _error_query()
-        for _, captured in tree_sitter.QueryCursor(error_query).matches(tree.root_node):
-            errors.extend((n.start_byte, n.end_byte) for n in captured["error"])
-    hits = _place(hits, tree.root_node, to_char, errors)
+    functions: list[tuple[int, int]] = []
+    if hits:
+        for _, captured in tree_sitter.QueryCursor(_ranges_query()).matches(tree.root_node):
+            for name, nodes in captured.items():
+                target = errors if name == "error" else functions
+                target.extend((n.start_byte, n.end_byte) for n in nodes)
+    hits = _place(hits, tree.root_node, to_char, errors, functions)
     hits.sort(key=lambda h: h.start)
     return JsResult(tuple(hits), tree.root_node.has_error)
 
@@ -248,9 +254,13 @@ def _hit(
 
 
 def _place(
-    hits: list[JsHit], root: Node, to_char: Callable[[int], int], errors: list[tuple[int, int]]
+    hits: list[JsHit],
+    root: Node,
+    to_char: Callable[[int], int],
+    errors: list[tuple[int, int]],
+    functions: list[tuple[int, int]],
 ) -> list[JsHit]:
-    """Set each hit's top-level statement and whether it sits inside a parse error."""
+    """Set each hit's top-level statement, innermost function, and whether it sits in a parse error."""
     starts = [child.start_byte for child in root.children]
     placed = []
     for hit in hits:
@@ -258,7 +268,9 @@ def _place(
         index = bisect.bisect_right(starts, byte) - 1
         unit = to_char(starts[index]) if index >= 0 else to_char(byte)
         in_error = any(start <= byte < end for start, end in errors)
-        placed.append(replace(hit, unit=unit, in_error=in_error))
+        around = [start for start, end in functions if start < byte < end]
+        scope = to_char(max(around)) if around else -1
+        placed.append(replace(hit, unit=unit, in_error=in_error, scope=scope))
     return placed
 
 

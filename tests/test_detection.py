@@ -350,3 +350,20 @@ def test_local_modules_named_like_vendors_are_not_sdks() -> None:
         )
         == []
     )
+
+
+def test_in_a_script_file_setup_and_each_callback_are_separate_occurrences() -> None:
+    code = """window.dataLayer = window.dataLayer || [];
+window.gtag = function () { dataLayer.push(arguments); };
+gtag('js', new Date());
+gtag('config', 'G-ABCDEF1234');
+
+document.querySelector('#book').addEventListener('click', () => {
+  gtag('event', 'book_appointment');
+});
+"""
+    found = sightings(code, "assets/analytics.js")
+    assert [(s.tracker, s.location.line, s.detail) for s in found] == [
+        ("google-analytics", 3, "gtag('js'); gtag('config')"),
+        ("google-analytics", 7, "gtag('event')"),
+    ]
