@@ -107,9 +107,6 @@ class Detector:
             assembled = joined != lowered and bool(self._token_offsets(joined, joined, first=True))
         return Hits(offsets, assembled)
 
-    def might_contain(self, text: str) -> bool:
-        return self.hits(text).any()
-
     def _token_offsets(self, text: str, lowered: str, first: bool = False) -> list[int]:
         everything, _ = self._automata
         offsets = []

@@ -52,13 +52,11 @@ class Element:
 @dataclass(slots=True)
 class Scan:
     elements: list[Element]
-    comments: list[tuple[int, int]]  # HTML comment spans
     handlers: list[tuple[Element, str, Attr]]  # elements with on* attributes
 
 
 def scan(text: str) -> Scan:
     elements: list[Element] = []
-    comments: list[tuple[int, int]] = []
     handlers: list[tuple[Element, str, Attr]] = []
     inert_depth = 0
     noscript_depth = 0
@@ -72,9 +70,7 @@ def scan(text: str) -> Scan:
         start = match.start()
         token = match.group()
         if token == "<!--":
-            end = _comment_end(text, start)
-            comments.append((start, end))
-            pos = end
+            pos = _comment_end(text, start)
             continue
         if token == "<!":
             close = text.find(">", start)
@@ -112,7 +108,7 @@ def scan(text: str) -> Scan:
         for attr_name, attr in element.attrs.items():
             if attr_name.startswith("on") and len(attr_name) > 3 and attr.value.strip():
                 handlers.append((element, attr_name, attr))
-    return Scan(elements, comments, handlers)
+    return Scan(elements, handlers)
 
 
 def _comment_end(text: str, start: int) -> int:
