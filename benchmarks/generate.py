@@ -17,15 +17,11 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "tools"))
-from make_tracker_fixtures import SNIPPETS  # noqa: E402
+from make_tracker_fixtures import SNIPPETS
 
 SELF_HOSTED = {"matomo", "plausible-self-hosted", "umami-self-hosted"}
 TRACKERS = sorted(t for t in SNIPPETS if t not in SELF_HOSTED)
-WORDS = (
-    "patient care clinic health appointment doctor nurse visit records results lab insurance "
-    "billing pharmacy prescription wellness cardiology pediatrics oncology imaging referral "
-    "community hospital emergency schedule portal message team support access privacy"
-).split()
+WORDS = ["patient", "care", "clinic", "health", "appointment", "doctor", "nurse", "visit", "records", "results", "lab", "insurance", "billing", "pharmacy", "prescription", "wellness", "cardiology", "pediatrics", "oncology", "imaging", "referral", "community", "hospital", "emergency", "schedule", "portal", "message", "team", "support", "access", "privacy"]
 CDN = [
     "https://cdn.jsdelivr.net/npm/bootstrap@5.3.3/dist/js/bootstrap.bundle.min.js",
     "https://code.jquery.com/jquery-3.7.1.min.js",
@@ -58,7 +54,12 @@ def variant(rng: random.Random, snippet: str) -> str:
     if roll < 0.35:
         return snippet.replace("<script>", "<script>window.appReady=!0;var cfg={a:1,b:[2,3]};", 1)
     if roll < 0.5:
-        for host in ("connect.facebook.net", "www.googletagmanager.com", "static.hotjar.com", "snap.licdn.com"):
+        for host in (
+            "connect.facebook.net",
+            "www.googletagmanager.com",
+            "static.hotjar.com",
+            "snap.licdn.com",
+        ):
             if f"'https://{host}" in snippet:
                 head, tail = host.split(".", 1)
                 return snippet.replace(f"'https://{host}", f"'https://{head}.' + '{tail}", 1)
@@ -76,20 +77,35 @@ def decoy(rng: random.Random) -> str:
     return f"<p>We removed {tracker} (fbq, gtag, googletagmanager.com) from clinical pages in 2024.</p>"
 
 
-def page(rng: random.Random, path: str, trackers: list[str], is_decoy: bool, bundles: list[str], theme: bool) -> str:
+def page(
+    rng: random.Random,
+    path: str,
+    trackers: list[str],
+    is_decoy: bool,
+    bundles: list[str],
+    theme: bool,
+) -> str:
     head = [
         '<meta charset="utf-8">',
         f"<title>{prose(rng, 4)}</title>",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<script type="application/ld+json">' + json.dumps({"@context": "https://schema.org", "@type": "MedicalClinic", "name": prose(rng, 3)}) + "</script>",
-        f'<script>window.__CONFIG__ = {json.dumps({"api": "/api", "features": rng.sample(WORDS, 5), "build": rng.randint(1000, 9999)})};</script>',
+        '<script type="application/ld+json">'
+        + json.dumps(
+            {"@context": "https://schema.org", "@type": "MedicalClinic", "name": prose(rng, 3)}
+        )
+        + "</script>",
+        f"<script>window.__CONFIG__ = {json.dumps({'api': '/api', 'features': rng.sample(WORDS, 5), 'build': rng.randint(1000, 9999)})};</script>",
     ]
     head += [f'<script defer src="{url}"></script>' for url in rng.sample(CDN, 2)]
     if bundles and rng.random() < 0.5:
         head.append(f'<script defer src="/assets/{rng.choice(bundles)}"></script>')
     for tracker in trackers:
         head.append(variant(rng, SNIPPETS[tracker]))
-    body = ['<nav><ul>' + "".join(f'<li><a href="/{w}/">{w.title()}</a></li>' for w in rng.sample(WORDS, 8)) + "</ul></nav>"]
+    body = [
+        "<nav><ul>"
+        + "".join(f'<li><a href="/{w}/">{w.title()}</a></li>' for w in rng.sample(WORDS, 8))
+        + "</ul></nav>"
+    ]
     for _ in range(rng.randint(3, 8)):
         body.append(app_script(rng, rng.randint(1500, 3500)))
     while sum(map(len, head + body)) < 38_000:
@@ -100,15 +116,23 @@ def page(rng: random.Random, path: str, trackers: list[str], is_decoy: bool, bun
         head.insert(0, "{% block head %}")
         head.append("{% endblock %}")
         body = ["{% block content %}", *body, "{% endblock %}"]
-        return "{% extends \"base.html.j2\" %}\n" + "\n".join(head + body) + "\n"
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n" + "\n".join(head) + "\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+        return '{% extends "base.html.j2" %}\n' + "\n".join(head + body) + "\n"
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n'
+        + "\n".join(head)
+        + "\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
 
 
 def bundle(rng: random.Random, size: int) -> str:
     parts = ["!function(){'use strict';"]
     while sum(map(len, parts)) < size:
         n = rng.randint(0, 10**6)
-        parts.append(f"var a{n}=function(e,t){{return e&&t?e[t]:null}},b{n}=[1,2,3].map(function(x){{return x*{n % 97}}});")
+        parts.append(
+            f"var a{n}=function(e,t){{return e&&t?e[t]:null}},b{n}=[1,2,3].map(function(x){{return x*{n % 97}}});"
+        )
     parts.append("}();")
     return "".join(parts)
 
@@ -126,7 +150,9 @@ def generate(out: Path, pages: int, seed: int = 7, theme: bool = False) -> dict[
         truth[f"assets/{name}"] = []
     suffix = ".html.j2" if theme else ".html"
     if theme:
-        (out / "base.html.j2").write_text("<!DOCTYPE html>\n<html><head>{% block head %}{% endblock %}</head><body>{% block content %}{% endblock %}</body></html>\n")
+        (out / "base.html.j2").write_text(
+            "<!DOCTYPE html>\n<html><head>{% block head %}{% endblock %}</head><body>{% block content %}{% endblock %}</body></html>\n"
+        )
         truth["base.html.j2"] = []
     for i in range(pages):
         section = "portal" if i % 10 == 0 else rng.choice(["about", "care", "news", "locations"])

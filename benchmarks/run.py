@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,9 +31,18 @@ print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
 """
 
 
-def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+def measure(
+    command: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB of the largest process) of one run of `command`."""
-    done = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd, capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     wall, rss, _ = done.stdout.split()
     return float(wall), int(rss) / 1024
 
@@ -43,7 +51,11 @@ def tokens(site: Path) -> Path:
     from pixellint.catalog import load
 
     catalog = load()
-    words = {p.anchor for p in catalog.url_patterns} | {c + "(" for c in catalog.calls if "." not in c} | set(catalog.globals)
+    words = (
+        {p.anchor for p in catalog.url_patterns}
+        | {c + "(" for c in catalog.calls if "." not in c}
+        | set(catalog.globals)
+    )
     path = site.parent / f"{site.name}.tokens"
     path.write_text("\n".join(sorted(words)) + "\n")
     return path
@@ -64,7 +76,19 @@ def bench(site: Path, rows: list[str], label: str) -> dict[str, float]:
     truth = json.loads((site / "ground-truth.json").read_text())
     files, mb = size(site)
     report = site.parent / f"{site.name}.json"
-    pixellint = [sys.executable, "-m", "pixellint", "check", "--all-pages", "--no-cache", "--format", "json", "-o", str(report), "."]
+    pixellint = [
+        sys.executable,
+        "-m",
+        "pixellint",
+        "check",
+        "--all-pages",
+        "--no-cache",
+        "--format",
+        "json",
+        "-o",
+        str(report),
+        ".",
+    ]
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     rg_cmd = ["rg", "-l", "-i", "-F", "-f", str(tokens(site)), "."]
     rg_wall, rg_rss = measure(rg_cmd, site)
@@ -78,10 +102,18 @@ def bench(site: Path, rows: list[str], label: str) -> dict[str, float]:
     cached = [*pixellint[:4], "--format", "json", "-o", str(report), "."]
     measure(cached, site, env)  # fill the cache
     warm_wall, _ = measure(cached, site, env)
-    rows.append(f"| {label} | pixellint (-j {os.cpu_count()}) | {files:,} | {mb:,.0f} | {px_wall:.2f} | {mb / px_wall:.1f} | {px_rss:.0f} | {recall:.4f} | {precision:.4f} | {px_wall / rg_wall:.1f}x |")
-    rows.append(f"| {label} | pixellint (-j 1) | {files:,} | {mb:,.0f} | {one_wall:.2f} | {mb / one_wall:.1f} | {one_rss:.0f} | same | same | {one_wall / rg_wall:.1f}x |")
-    rows.append(f"| {label} | pixellint, unchanged tree, warm cache | {files:,} | {mb:,.0f} | {warm_wall:.2f} | {mb / warm_wall:.1f} | | same | same | {warm_wall / rg_wall:.1f}x |")
-    rows.append(f"| {label} | ripgrep, equivalent tokens | {files:,} | {mb:,.0f} | {rg_wall:.2f} | {mb / rg_wall:.1f} | {rg_rss:.0f} | {rg_recall:.4f} (pages) | {rg_precision:.4f} (pages) | 1x |")
+    rows.append(
+        f"| {label} | pixellint (-j {os.cpu_count()}) | {files:,} | {mb:,.0f} | {px_wall:.2f} | {mb / px_wall:.1f} | {px_rss:.0f} | {recall:.4f} | {precision:.4f} | {px_wall / rg_wall:.1f}x |"
+    )
+    rows.append(
+        f"| {label} | pixellint (-j 1) | {files:,} | {mb:,.0f} | {one_wall:.2f} | {mb / one_wall:.1f} | {one_rss:.0f} | same | same | {one_wall / rg_wall:.1f}x |"
+    )
+    rows.append(
+        f"| {label} | pixellint, unchanged tree, warm cache | {files:,} | {mb:,.0f} | {warm_wall:.2f} | {mb / warm_wall:.1f} | | same | same | {warm_wall / rg_wall:.1f}x |"
+    )
+    rows.append(
+        f"| {label} | ripgrep, equivalent tokens | {files:,} | {mb:,.0f} | {rg_wall:.2f} | {mb / rg_wall:.1f} | {rg_rss:.0f} | {rg_recall:.4f} (pages) | {rg_precision:.4f} (pages) | 1x |"
+    )
     return {"wall": px_wall, "one": one_wall}
 
 
@@ -90,7 +122,9 @@ def precommit(out: Path, rows: list[str]) -> None:
     if not site.exists():
         generate(site, 2000, theme=True)
     truth = json.loads((site / "ground-truth.json").read_text())
-    changed = [p for p, t in truth.items() if t and p.endswith(".j2")][:2] + [p for p, t in truth.items() if not t and p.endswith(".j2")][:3]
+    changed = [p for p, t in truth.items() if t and p.endswith(".j2")][:2] + [
+        p for p, t in truth.items() if not t and p.endswith(".j2")
+    ][:3]
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     shutil.rmtree(site / ".pixellint_cache", ignore_errors=True)
     command = [sys.executable, "-m", "pixellint", "check", *changed]
@@ -100,7 +134,9 @@ def precommit(out: Path, rows: list[str]) -> None:
             handle.write("<!-- edited -->\n")
     edited, _ = measure(command, site, env)
     again, _ = measure(command, site, env)
-    rows.append(f"| pre-commit, 5 changed files (2 with trackers) in a 2,000-template theme | cold (no cache) {cold:.2f} s | warm after an edit {edited:.2f} s | warm, unchanged {again:.2f} s |")
+    rows.append(
+        f"| pre-commit, 5 changed files (2 with trackers) in a 2,000-template theme | cold (no cache) {cold:.2f} s | warm after an edit {edited:.2f} s | warm, unchanged {again:.2f} s |"
+    )
 
 
 def main() -> None:
@@ -109,7 +145,10 @@ def main() -> None:
     parser.add_argument("--out", default="/tmp/pixellint-bench")
     args = parser.parse_args()
     out = Path(args.out)
-    rows = ["| site | tool | files | MB | wall s | MB/s | peak RSS MB | recall | precision | vs ripgrep |", "|---|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| site | tool | files | MB | wall s | MB/s | peak RSS MB | recall | precision | vs ripgrep |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     walls = {}
     for pages in map(int, args.pages.split(",")):
         site = out / f"site-{pages}"
@@ -123,7 +162,9 @@ def main() -> None:
     print("\n".join(rows))
     if len(walls) >= 2:
         small, large = sorted(walls)
-        print(f"\nscaling {small:,} -> {large:,} pages: {walls[large]['wall'] / walls[small]['wall']:.1f}x time (-j auto), {walls[large]['one'] / walls[small]['one']:.1f}x (-j 1)")
+        print(
+            f"\nscaling {small:,} -> {large:,} pages: {walls[large]['wall'] / walls[small]['wall']:.1f}x time (-j auto), {walls[large]['one'] / walls[small]['one']:.1f}x (-j 1)"
+        )
     pre: list[str] = []
     precommit(out, pre)
     print("\n" + "\n".join(pre))

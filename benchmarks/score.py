@@ -9,9 +9,13 @@ from pathlib import Path
 SELF_HOSTED = {"matomo", "plausible-self-hosted", "umami-self-hosted"}
 
 
-def score(truth: dict[str, list[str]], sightings: list[dict]) -> tuple[float, float, list[str], list[str]]:  # type: ignore[type-arg]
+def score(
+    truth: dict[str, list[str]], sightings: list[dict]
+) -> tuple[float, float, list[str], list[str]]:  # type: ignore[type-arg]
     expected = {(page, t) for page, ts in truth.items() for t in ts}
-    found = {(s["location"]["path"], s["tracker"]) for s in sightings if s["tracker"] not in SELF_HOSTED}
+    found = {
+        (s["location"]["path"], s["tracker"]) for s in sightings if s["tracker"] not in SELF_HOSTED
+    }
     hits = expected & found
     recall = len(hits) / len(expected) if expected else 1.0
     precision = len(hits) / len(found) if found else 1.0
