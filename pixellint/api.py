@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pixellint import cache as cache_module
@@ -202,14 +203,16 @@ def scan_text(
 
 
 cache_module.register(Result, Finding, Exposure, Step, Location, Sighting, Diagnostic)
-_DETECTORS: dict[int, Detector] = {}
+
+
+@cache
+def _packaged_detector() -> Detector:
+    return Detector(catalog_module.load())
 
 
 def _detector(catalog: Catalog | None) -> Detector:
-    catalog = catalog or catalog_module.load()
-    if id(catalog) not in _DETECTORS:
-        _DETECTORS[id(catalog)] = Detector(catalog)
-    return _DETECTORS[id(catalog)]
+    """The packaged catalog's detector is built once per process; a custom catalog gets its own."""
+    return _packaged_detector() if catalog is None else Detector(catalog)
 
 
 def _involves(finding: Finding, changed: set[str]) -> bool:

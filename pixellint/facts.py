@@ -30,26 +30,19 @@ class Task:
     detect: bool
 
 
-def read(task: Task, max_file_size: int) -> tuple[bytes | None, FileFacts, list[int]]:
-    """The file's bytes (or the facts of a file that cannot be read), and its [size, mtime_ns]
-    taken before reading, so a file changed meanwhile is read again next time."""
+def read(task: Task, max_file_size: int) -> tuple[bytes, list[int]] | FileFacts:
+    """The file's bytes and its [size, mtime_ns] taken before reading (so a file changed meanwhile
+    is read again next time), or the facts of a file that cannot be read."""
     try:
         stat = task.path.stat()
-        stamp = [stat.st_size, stat.st_mtime_ns]
         if stat.st_size > max_file_size:
-            return (
-                None,
-                _unreadable(
-                    task.rel,
-                    f"file of {stat.st_size:,} bytes is larger than max_file_size ({max_file_size:,}); not scanned",
-                ),
-                [],
-            )
-        return task.path.read_bytes(), _EMPTY, stamp
+            limit = f"larger than max_file_size ({max_file_size:,})"
+            return _unreadable(task.rel, f"file of {stat.st_size:,} bytes is {limit}; not scanned")
+        return task.path.read_bytes(), [stat.st_size, stat.st_mtime_ns]
     except FileNotFoundError:
-        return None, _unreadable(task.rel, "file vanished during the scan"), []
+        return _unreadable(task.rel, "file vanished during the scan")
     except OSError as exc:
-        return None, _unreadable(task.rel, f"cannot read file: {exc.strerror or exc}"), []
+        return _unreadable(task.rel, f"cannot read file: {exc.strerror or exc}")
 
 
 def analyse(task: Task, data: bytes, detector: Detector) -> FileFacts:
@@ -71,9 +64,6 @@ def analyse(task: Task, data: bytes, detector: Detector) -> FileFacts:
         sightings, diagnostics = detector.detect(doc) if kind != "data" else ([], [])
         facts = replace(facts, sightings=tuple(sightings), diagnostics=notes + tuple(diagnostics))
     return facts
-
-
-_EMPTY = FileFacts(None, None, (), (), ())
 
 
 def internal_error(rel: str, error: Exception) -> FileFacts:

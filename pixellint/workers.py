@@ -54,9 +54,10 @@ class Worker:
         self.digests = digests  # only a cache needs content digests
 
     def __call__(self, job: Job) -> Computed:
-        data, failed, stamp = read(job.task, self.max_file_size)
-        if data is None:
-            return [], "", failed
+        got = read(job.task, self.max_file_size)
+        if isinstance(got, FileFacts):
+            return [], "", got
+        data, stamp = got
         digest = Cache.digest(data) if self.digests else ""
         if digest and digest == job.known:
             return stamp, digest, None
