@@ -20,7 +20,9 @@ from pixellint.catalog import Catalog
 from pixellint.config import Config
 from pixellint.detect import Detector
 from pixellint.discover import walk
-from pixellint.document import kind_of, prepare
+from pixellint.document import language_of, prepare
+from pixellint.languages import registry as languages
+from pixellint.lookup import Lookup
 from pixellint.facts import FileFacts, Task
 from pixellint.model import Diagnostic, Exposure, Finding, Location, Sighting, Step
 from pixellint.rules import RULES, evaluate
@@ -89,8 +91,8 @@ def run(
                 return cached
         facts = engine.facts(tasks)
         nodes = {rel: f.node for rel, f in facts.items() if f.node is not None}
-        resolver = graph_module.Resolver(nodes, config.template_dirs, config.site_root)
-        graph = graph_module.build(nodes, resolver)
+        lookup = Lookup(nodes, config.template_dirs, config.site_root)
+        graph = graph_module.build(nodes, lookup)
         if changed_mode:
             involved: set[str] = set()
             for node in graph.ancestors(scanned & nodes.keys()):
@@ -191,8 +193,7 @@ def scan_text(
     text: str, path: str = "page.html", *, sensitive: bool = True, catalog: Catalog | None = None
 ) -> Result:
     """Scan one document given as text; with sensitive=False only `sightings` are filled."""
-    kind = kind_of(path) or ("markup", "html")
-    doc = prepare(path, text, *kind)
+    doc = prepare(path, text, language_of(path) or languages.BY_NAME["html"])
     detector = _detector(catalog)
     sightings, diagnostics = detector.detect(doc)
     marks = {path: "scanned as sensitive"} if sensitive else {}

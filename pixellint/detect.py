@@ -11,6 +11,7 @@ from functools import cached_property
 from pixellint import htmlscan, js
 from pixellint.catalog import Catalog, Token, Tracker, UrlPattern
 from pixellint.document import Document
+from pixellint.languages.base import Kind
 from pixellint.lazyre import lazy
 from pixellint.model import Diagnostic, How, Location, Sighting
 
@@ -33,7 +34,6 @@ _IDENT = lazy(r"[\w$]")
 _PIECES = lazy(r"""\+\s*["'`]""")  # starts with a literal: fast to search
 _BUILTIN_TEMPLATES = ("google_analytics.html", "google_analytics_async.html")
 _HUGO_GA = lazy(r'(?:template|partial)\s+"(?:_internal/)?google_analytics(?:_async)?\.html"')
-_ASTRO_SCRIPT = lazy(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
 _JOIN = lazy(r"""["'`]\s*[+,]\s*["'`]""")
 EVIDENCE_MAX = 100
 Offsets = Callable[[int], int]  # offset in analysed code -> offset in the file
@@ -152,13 +152,13 @@ class Detector:
 
     # --- documents ------------------------------------------------------------------------
     def detect(self, doc: Document) -> tuple[list[Sighting], list[Diagnostic]]:
-        hits = self.hits(doc.text)
+        hits = self.hits(doc.source)
         if not hits.any():
             return [], []
         collector = _Collector(self, doc, hits)
-        if doc.kind == "script":
+        if doc.kind is Kind.SCRIPT:
             collector.script_file()
-        elif doc.kind == "code":
+        elif doc.kind is Kind.CODE:
             collector.code_strings()
         else:
             collector.markup()
@@ -201,9 +201,10 @@ class _Collector:
 
     # markup ------------------------------------------------------------------------------
     def markup(self) -> None:
-        astro = _ASTRO_SCRIPT.match(self.doc.text) if self.doc.path.endswith(".astro") else None
-        if astro:  # an Astro component's front matter fence is server-side JavaScript
-            self._js(astro.group(1), astro.start(1), -1, "inline-js")
+        embedded = self.doc.language.scripts
+        for start, end in embedded(self.doc.source) if embedded else ():
+            # JavaScript outside <script>: Astro front matter, MDX import/export lines
+            self._js(self.doc.source[start:end], start, -1, "inline-js", grammar=self.doc.language.grammar)
         scan = htmlscan.scan(self.doc.masked)
         for element in scan.elements:
             if element.inert:
@@ -235,8 +236,10 @@ class _Collector:
                 )
         if type_ in _JS_TYPES or gated:
             body = self.doc.masked[element.content_start : element.content_end]
+            lang = (element.get("lang") or "").strip().lower()
+            grammar = "typescript" if lang in ("ts", "typescript") else "javascript"
             if body.strip():
-                self._js(body, element.content_start, element.start, "inline-js")
+                self._js(body, element.content_start, element.start, "inline-js", grammar=grammar)
 
     def _beacon_element(self, element: htmlscan.Element) -> None:
         for name in ("src", "data-src"):
@@ -252,10 +255,16 @@ class _Collector:
 
     # scripts -----------------------------------------------------------------------------
     def script_file(self) -> None:
-        self._js(self.doc.masked, 0, -1, "js-file")
+        self._js(self.doc.masked, 0, -1, "js-file", grammar=self.doc.language.grammar)
 
     def _js(
-        self, code: str, base: int, unit: int, how: How, offsets: list[int] | None = None
+        self,
+        code: str,
+        base: int,
+        unit: int,
+        how: How,
+        offsets: list[int] | None = None,
+        grammar: str = "javascript",
     ) -> None:
         if not self.hits.within(base, base + (offsets[-1] if offsets else len(code)) + 1, code):
             return
@@ -271,7 +280,7 @@ class _Collector:
             )
             self._fallback(code, absolute, unit, how)
             return
-        result = js.analyse(code, self.detector._interest)
+        result = js.analyse(code, self.detector._interest, grammar)
         before = len(self.found)
         for hit in result.hits:
             if unit >= 0:  # inline: the script element is the occurrence
@@ -357,7 +366,7 @@ class _Collector:
         start, end = to_abs(hit.args_span[0]), to_abs(hit.args_span[1])
         for region in self.doc.regions:
             if region.kind == "output" and start <= region.start < end:
-                source = self.doc.text[region.start : region.end]
+                source = self.doc.source[region.start : region.end]
                 if _PII_WORDS.search(source):
                     return f"template data {_short(source)}"
         return ""
@@ -429,7 +438,7 @@ class _Collector:
         template engines' built-in analytics templates (Hugo's google_analytics.html)."""
         for region in self.doc.regions:
             if region.kind == "control" and _HUGO_GA.search(
-                self.doc.text, region.start, region.end
+                self.doc.source, region.start, region.end
             ):
                 tracker = self.detector.catalog.by_id["google-analytics"]
                 self._add(
@@ -442,7 +451,7 @@ class _Collector:
                 )
             if region.kind not in ("code", "output"):
                 continue
-            source = self.doc.text[region.start : region.end]
+            source = self.doc.source[region.start : region.end]
             if not self.hits.within(region.start, region.end, source):
                 continue
             for start, end, url in _url_tokens(source):
@@ -487,7 +496,7 @@ class _Collector:
         for found in sorted(self.found, key=lambda f: f.start):
             unit = found.unit
             if (
-                self.doc.kind == "script"
+                self.doc.kind is Kind.SCRIPT
                 and found.tracker.id in last_line
                 and unit not in self._scoped
             ):
@@ -531,7 +540,7 @@ class _Collector:
         )
 
     def _evidence(self, start: int, end: int) -> str:
-        snippet = self.doc.text[start : min(end, start + 400)]
+        snippet = self.doc.source[start : min(end, start + 400)]
         first_line = snippet.splitlines()[0] if snippet else ""
         return _short(first_line.strip(), EVIDENCE_MAX)
 

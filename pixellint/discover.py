@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pixellint.config import glob_regex
-from pixellint.document import kind_of
+from pixellint.conventions.registry import is_data_file
+from pixellint.document import language_of
 from pixellint.lazyre import lazy
 
 SKIP_DIRS = frozenset({
@@ -28,7 +29,6 @@ _LIBRARY = lazy(
     r"[\w.-]*\.min\.(?:js|mjs)$",
     re.IGNORECASE,
 )
-_DATA_FILE = lazy(r"(?:^|/)(?:templates/(?:[^/]+/)?[^/]+\.json|[^/]+\.11tydata\.json)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +117,7 @@ def _wanted(rel: str) -> bool:
     name = rel.rsplit("/", 1)[-1]
     if _LIBRARY.match(name):
         return False
-    return kind_of(name) is not None or bool(_DATA_FILE.search(rel)) or _is_dir_data(rel)
-
-
-def _is_dir_data(rel: str) -> bool:
-    parts = rel.split("/")
-    return len(parts) >= 2 and parts[-1] == parts[-2] + ".json"
+    return language_of(name) is not None or is_data_file(rel)
 
 
 def _excluded(rel: str, excluded: list[re.Pattern[str]]) -> bool:

@@ -1,53 +1,17 @@
-"""A file prepared for analysis: decoded text, its masked twin, front matter and positions."""
+"""A file prepared for analysis: decoded text, the HTML it stands for, its masked twin, front
+matter and positions. Which syntax a file has comes from its language (pixellint.languages)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from pixellint.languages import registry
+from pixellint.languages.base import Kind, Language, Role
 from pixellint.lazyre import lazy
 from pixellint.mask import Region, apply_mask, blank, template_regions
-from pixellint.source import LineIndex
+from pixellint.source import LineIndex, MappedLines
 
-# extension -> (kind, template dialect); kind is "markup", "script" or "markdown"
-FILE_TYPES: dict[str, tuple[str, str]] = {
-    ".html": ("markup", "html"),
-    ".htm": ("markup", "html"),
-    ".xhtml": ("markup", "html"),
-    ".shtml": ("markup", "html"),
-    ".jinja": ("markup", "jinja"),
-    ".jinja2": ("markup", "jinja"),
-    ".j2": ("markup", "jinja"),
-    ".njk": ("markup", "jinja"),
-    ".twig": ("markup", "twig"),
-    ".liquid": ("markup", "liquid"),
-    ".hbs": ("markup", "handlebars"),
-    ".handlebars": ("markup", "handlebars"),
-    ".mustache": ("markup", "handlebars"),
-    ".tmpl": ("markup", "go"),
-    ".gohtml": ("markup", "go"),
-    ".tpl": ("markup", "html"),
-    ".php": ("markup", "php"),
-    ".erb": ("markup", "erb"),
-    ".ejs": ("markup", "erb"),
-    ".astro": ("markup", "html"),
-    ".vue": ("markup", "html"),
-    ".svelte": ("markup", "html"),
-    ".js": ("script", "none"),
-    ".mjs": ("script", "none"),
-    ".cjs": ("script", "none"),
-    ".jsx": ("script", "none"),
-    ".ts": ("script", "none"),
-    ".tsx": ("script", "none"),
-    ".md": ("markdown", "html"),
-    # server-side code that injects scripts (Sphinx/MkDocs hooks, Jekyll plugins): strings only
-    ".py": ("code", "none"),
-    ".rb": ("code", "none"),
-    ".markdown": ("markdown", "html"),
-}
-_TEMPLATE_HINT = lazy(
-    r"\{%-?\s*\w|\{\{-?\s*[#/>!.$]|\{\{-?\s*[\w.]+(?:\s*\|[^}\n]*)?\s*-?\}\}|<\?php|<\?=|<%[=#-]?\s"
-)
 _FRONT_MATTER = lazy(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FENCE = lazy(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[`~]*[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN = lazy(r"(`+)[^`\n].*?\1", re.S)
@@ -60,51 +24,63 @@ _HIGHLIGHT = lazy(
 
 @dataclass
 class Document:
+    """`source`, `masked` and `regions` are in analysed offsets: the file's own text for HTML with
+    holes, the generated HTML for Pug, HAML and Slim. `lines` turns analysed offsets into the
+    original file's line and column; `text_lines` does the same for offsets into `text`."""
+
     path: str  # POSIX, relative to the project root
     text: str  # decoded original
-    kind: str
-    dialect: str
+    language: Language
+    source: str = ""
     masked: str = ""
     regions: list[Region] = field(default_factory=list)
     front_matter: dict[str, str] = field(default_factory=dict)
-    lines: LineIndex = field(init=False)
+    template_comments: list[tuple[int, int]] = field(default_factory=list)  # offsets into text
+    text_lines: LineIndex = field(init=False)
+    lines: LineIndex | MappedLines = field(init=False)
 
     def __post_init__(self) -> None:
-        self.lines = LineIndex(self.text)
+        self.text_lines = LineIndex(self.text)
+        self.lines = self.text_lines
+        self.source = self.source or self.text
+
+    @property
+    def kind(self) -> Kind:
+        return self.language.kind
 
 
-def _might_be_template(text: str) -> bool:
-    return "{{" in text or "{%" in text or "<?" in text or "<%" in text
+def language_of(path: str) -> Language | None:
+    return registry.by_path(path)
 
 
-def kind_of(path: str) -> tuple[str, str] | None:
-    lower = path.lower()
-    dot = lower.rfind(".")
-    return FILE_TYPES.get(lower[dot:]) if dot >= 0 else None
-
-
-def prepare(path: str, text: str, kind: str, dialect: str) -> Document:
-    doc = Document(path, text, kind, dialect)
-    masked = text
-    if kind in ("code", "data"):
+def prepare(path: str, text: str, language: Language) -> Document:
+    language = registry.for_text(language, text)
+    doc = Document(path, text, language)
+    if language.kind in (Kind.CODE, Kind.DATA):
         doc.masked = text
         return doc
-    fm = _FRONT_MATTER.match(text) if kind != "script" else None
+    if language.reader is not None:
+        view = language.reader(text)
+        doc.source, doc.masked = view.source, view.masked
+        doc.regions = [Region(start, end, role) for start, end, role in view.regions]
+        doc.lines = MappedLines(doc.text_lines, view.pieces)
+        doc.template_comments = list(view.comments)
+        return doc
+    masked = text
+    fm = _FRONT_MATTER.match(text) if language.kind is not Kind.SCRIPT else None
     if fm:
         doc.front_matter = parse_front_matter(fm.group(2), fm.group(1) == "+++")
         masked = blank(masked, 0, fm.end())
-    effective = dialect
-    if dialect == "html" and _might_be_template(text) and _TEMPLATE_HINT.search(text):
-        effective = "html-template"
-    if kind == "markdown":
+    if language.kind is Kind.MARKDOWN:
         for pattern in (_FENCE, _CODE_SPAN):
             for match in pattern.finditer(masked):
                 masked = blank(masked, match.start(), match.end())
-    for match in _HIGHLIGHT.finditer(masked):
-        masked = blank(masked, match.start(), match.end())
-    doc.regions = template_regions(masked, effective)
+    if "highlight" in masked:
+        for match in _HIGHLIGHT.finditer(masked):
+            masked = blank(masked, match.start(), match.end())
+    doc.regions = template_regions(masked, language)
     doc.masked = apply_mask(masked, doc.regions)
-    doc.dialect = effective
+    doc.template_comments = [(r.start, r.end) for r in doc.regions if r.kind is Role.COMMENT]
     return doc
 
 

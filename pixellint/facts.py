@@ -9,7 +9,9 @@ from pathlib import Path
 
 from pixellint import graph, sensitivity, suppress
 from pixellint.detect import Detector
-from pixellint.document import kind_of, prepare
+from pixellint.document import language_of, prepare
+from pixellint.languages.all_languages import DATA
+from pixellint.languages.base import Kind
 from pixellint.model import Diagnostic, Location, Sighting
 from pixellint.source import UnreadableFile, decode
 
@@ -51,17 +53,18 @@ def analyse(task: Task, data: bytes, detector: Detector) -> FileFacts:
     except UnreadableFile as exc:
         return _unreadable(task.rel, f"{exc}; not scanned")
     notes = (_note(task.rel, decoded.note),) if decoded.note else ()
-    kind, dialect = kind_of(task.rel) or ("data", "none")
-    doc = prepare(task.rel, decoded.text, kind, dialect)
+    language = language_of(task.rel) or DATA
+    doc = prepare(task.rel, decoded.text, language)
+    data = doc.kind is Kind.DATA
     facts = FileFacts(
         node=graph.node_of(doc),
-        marker=sensitivity.marker_reason(doc) if kind != "data" else None,
-        suppressions=tuple(suppress.suppressions(doc)) if kind != "data" else (),
+        marker=sensitivity.marker_reason(doc) if not data else None,
+        suppressions=tuple(suppress.suppressions(doc)) if not data else (),
         sightings=None,
         diagnostics=notes,
     )
     if task.detect:
-        sightings, diagnostics = detector.detect(doc) if kind != "data" else ([], [])
+        sightings, diagnostics = detector.detect(doc) if not data else ([], [])
         facts = replace(facts, sightings=tuple(sightings), diagnostics=notes + tuple(diagnostics))
     return facts
 

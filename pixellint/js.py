@@ -63,32 +63,55 @@ class JsResult:
     has_error: bool
 
 
+_RANGES = (
+    "(ERROR) @error [(function_expression) (arrow_function) (function_declaration)"
+    " (method_definition) (generator_function) (generator_function_declaration)] @function"
+)
+# TypeScript wraps parameters: (required_parameter pattern: (identifier))
+_TS_PARAMETERS = "(formal_parameters (required_parameter pattern: (identifier) @local)) @binding"
+
+
 @cache
-def _ranges_query() -> Query:
+def _language(grammar: str) -> Any:
+    import tree_sitter
+
+    if grammar == "javascript":
+        import tree_sitter_javascript
+
+        return tree_sitter.Language(tree_sitter_javascript.language())
+    import tree_sitter_typescript
+
+    if grammar == "tsx":
+        return tree_sitter.Language(tree_sitter_typescript.language_tsx())
+    if grammar == "typescript":
+        return tree_sitter.Language(tree_sitter_typescript.language_typescript())
+    raise ValueError(f"unknown grammar {grammar!r}")
+
+
+@cache
+def _ranges_query(grammar: str) -> Query:
     """Parse errors, and functions: a call inside a callback is an occurrence of its own."""
     import tree_sitter
-    import tree_sitter_javascript
 
-    source = (
-        "(ERROR) @error [(function_expression) (arrow_function) (function_declaration)"
-        " (method_definition) (generator_function) (generator_function_declaration)] @function"
-    )
-    return tree_sitter.Query(tree_sitter.Language(tree_sitter_javascript.language()), source)
+    return tree_sitter.Query(_language(grammar), _RANGES)
 
 
 @cache
-def _parser_and_query() -> tuple[Parser, Query]:
-    import tree_sitter
-    import tree_sitter_javascript
-
-    language = tree_sitter.Language(tree_sitter_javascript.language())
-    return tree_sitter.Parser(language), tree_sitter.Query(language, _QUERY)
-
-
-def analyse(text: str, interest: Interest) -> JsResult:
+def _parser_and_query(grammar: str) -> tuple[Parser, Query]:
     import tree_sitter
 
-    parser, query = _parser_and_query()
+    language = _language(grammar)
+    query = _QUERY
+    if grammar != "javascript":
+        query = query.replace("(formal_parameters (identifier) @local) @binding", _TS_PARAMETERS)
+    return tree_sitter.Parser(language), tree_sitter.Query(language, query)
+
+
+def analyse(text: str, interest: Interest, grammar: str = "javascript") -> JsResult:
+    """Facts about `text` parsed with `grammar` ('javascript', 'typescript' or 'tsx')."""
+    import tree_sitter
+
+    parser, query = _parser_and_query(grammar)
     data = text.encode("utf-8", errors="surrogatepass")
     tree = parser.parse(data)
     to_char = _offset_converter(text, data)
@@ -108,7 +131,7 @@ def analyse(text: str, interest: Interest) -> JsResult:
     errors: list[tuple[int, int]] = []
     functions: list[tuple[int, int]] = []
     if hits:
-        for _, captured in tree_sitter.QueryCursor(_ranges_query()).matches(tree.root_node):
+        for _, captured in tree_sitter.QueryCursor(_ranges_query(grammar)).matches(tree.root_node):
             for name, nodes in captured.items():
                 target = errors if name == "error" else functions
                 target.extend((n.start_byte, n.end_byte) for n in nodes)

@@ -32,9 +32,9 @@ def marker_reason(doc: Document) -> str | None:
     value = doc.front_matter.get("pixellint", "").strip().strip("[]").lower()
     if value in _FRONT_MATTER_VALUES:
         return "front matter 'pixellint: sensitive'"
-    for start, _, body in comments_with(doc.text, "pixellint"):
+    for start, _, body in comments_with(doc.text, "pixellint", doc.language):
         if _MARKER.search(body):
-            return f"'pixellint: sensitive' comment on line {doc.lines.position(start)[0]}"
+            return f"'pixellint: sensitive' comment on line {doc.text_lines.position(start)[0]}"
     if "pixellint" in doc.text:
         match = _META.search(doc.masked or doc.text)
         if match:

@@ -111,3 +111,28 @@ class LineIndex:
         start = starts[line - 1]
         end = starts[line] if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
+
+
+class MappedLines:
+    """Positions for text a language generated (Pug read as HTML): each offset in the generated
+    text is mapped to the original offset it came from, then to the original line and column."""
+
+    def __init__(self, lines: LineIndex, pieces: tuple[tuple[int, int, int, bool], ...]) -> None:
+        self.lines = lines
+        self.pieces = pieces
+        self._starts = [piece[0] for piece in pieces]
+
+    def origin(self, offset: int) -> int:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return 0
+        view_start, original, length, exact = self.pieces[index]
+        if exact:
+            return original + min(offset - view_start, length)
+        return original
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(self.origin(offset))
+
+    def line_text(self, line: int) -> str:
+        return self.lines.line_text(line)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pixellint.comments import comments_with
+from pixellint.comments import closer, comments_with
 from pixellint.document import Document
 from pixellint.lazyre import lazy
 
 _IGNORE = lazy(r"pixellint\s*:\s*ignore(-file)?\s*\[([^\]\n]*)\]([^\n]*)")
-_CLOSERS = lazy(r"\s*(?:-->|#\}|\*/|--\}\}|\}\}|%\}|%>|-%\}|\*\/\s*-?\}\})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +22,12 @@ class Suppression:
 
 def suppressions(doc: Document) -> list[Suppression]:
     found = []
-    for _, end, body in comments_with(doc.text, "pixellint"):
+    closers = closer(doc.language)
+    for _, end, body in comments_with(doc.text, "pixellint", doc.language):
         for match in _IGNORE.finditer(body):
             names = frozenset(n.strip() for n in match.group(2).split(",") if n.strip())
-            reason = _CLOSERS.sub("", match.group(3)).strip(" -:")
-            line = doc.lines.position(max(0, end - 1))[0]
+            reason = closers.sub("", match.group(3)).strip(" -:")
+            line = doc.text_lines.position(max(0, end - 1))[0]
             found.append(Suppression(doc.path, line, names, reason, bool(match.group(1))))
     return found
 

@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Any
 
 from pixellint import cache as cache_module
-from pixellint import graph, suppress
+from pixellint import nodes, suppress
 from pixellint.cache import Cache
 from pixellint.catalog import Catalog
 from pixellint.config import Config
@@ -23,7 +23,7 @@ from pixellint.facts import FileFacts, Task, analyse, internal_error, read
 from pixellint.model import Diagnostic, Location, Sighting
 
 cache_module.register(
-    FileFacts, graph.Node, graph.Reference, Location, Sighting, Diagnostic, suppress.Suppression
+    FileFacts, nodes.Node, nodes.Reference, Location, Sighting, Diagnostic, suppress.Suppression
 )
 
 

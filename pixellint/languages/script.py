@@ -1,0 +1,34 @@
+"""JavaScript and TypeScript modules, each parsed with its own tree-sitter grammar."""
+
+from __future__ import annotations
+
+from pixellint.languages.base import Kind, Language
+from pixellint.languages.spans import SCRIPT_COMMENTS
+
+JAVASCRIPT = Language(
+    "javascript",
+    Kind.SCRIPT,
+    (".js", ".mjs", ".cjs", ".jsx"),
+    comments=SCRIPT_COMMENTS,
+    grammar="javascript",
+    identify=("javascript", "jsx"),
+    description="JavaScript, JSX",
+)
+TYPESCRIPT = Language(
+    "typescript",
+    Kind.SCRIPT,
+    (".ts", ".mts", ".cts"),
+    comments=SCRIPT_COMMENTS,
+    grammar="typescript",
+    identify=("ts",),
+    description="TypeScript",
+)
+TSX = Language(
+    "tsx",
+    Kind.SCRIPT,
+    (".tsx",),
+    comments=SCRIPT_COMMENTS,
+    grammar="tsx",
+    identify=("tsx",),
+    description="TSX (Next.js, React)",
+)
