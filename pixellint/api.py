@@ -17,13 +17,13 @@ from pixellint import catalog as catalog_module
 from pixellint import graph as graph_module
 from pixellint import sensitivity, suppress
 from pixellint.catalog import Catalog
-from pixellint.config import Config
+from pixellint.config import CONFIG_FILES, Config
 from pixellint.detect import Detector
 from pixellint.discover import walk
 from pixellint.document import language_of, prepare
+from pixellint.facts import FileFacts, Task
 from pixellint.languages import registry as languages
 from pixellint.lookup import Lookup
-from pixellint.facts import FileFacts, Task
 from pixellint.model import Diagnostic, Exposure, Finding, Location, Sighting, Step
 from pixellint.rules import RULES, evaluate
 from pixellint.workers import Engine
@@ -70,6 +70,9 @@ def run(
     root = Path(os.path.abspath(root))
     catalog = catalog or catalog_module.load()
     targets, notes = walk(paths, root, config.exclude)
+    if any(c.explicit and c.rel.rsplit("/", 1)[-1] in CONFIG_FILES for c in targets):
+        # a changed config changes what is sensitive anywhere: judge the whole project
+        targets, notes = walk([root], root, config.exclude)
     diagnostics = [
         Diagnostic(Location(n.split(":")[0], 1, 1, 1, 1), "PXL902", n.split(": ", 1)[-1])
         for n in notes

@@ -204,7 +204,13 @@ class _Collector:
         embedded = self.doc.language.scripts
         for start, end in embedded(self.doc.source) if embedded else ():
             # JavaScript outside <script>: Astro front matter, MDX import/export lines
-            self._js(self.doc.source[start:end], start, -1, "inline-js", grammar=self.doc.language.grammar)
+            self._js(
+                self.doc.source[start:end],
+                start,
+                -1,
+                "inline-js",
+                grammar=self.doc.language.grammar,
+            )
         scan = htmlscan.scan(self.doc.masked)
         for element in scan.elements:
             if element.inert:

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pixellint.config import glob_regex
-from pixellint.conventions.registry import is_data_file
-from pixellint.document import language_of
+from pixellint.filetypes import is_read
 from pixellint.lazyre import lazy
 
 SKIP_DIRS = frozenset({
@@ -117,7 +116,7 @@ def _wanted(rel: str) -> bool:
     name = rel.rsplit("/", 1)[-1]
     if _LIBRARY.match(name):
         return False
-    return language_of(name) is not None or is_data_file(rel)
+    return is_read(rel)
 
 
 def _excluded(rel: str, excluded: list[re.Pattern[str]]) -> bool:

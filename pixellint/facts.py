@@ -13,12 +13,13 @@ from pixellint.document import language_of, prepare
 from pixellint.languages.all_languages import DATA
 from pixellint.languages.base import Kind
 from pixellint.model import Diagnostic, Location, Sighting
+from pixellint.nodes import Node
 from pixellint.source import UnreadableFile, decode
 
 
 @dataclass(frozen=True)
 class FileFacts:
-    node: graph.Node | None  # None when the file could not be read as text
+    node: Node | None  # None when the file could not be read as text
     marker: str | None  # why the file marks itself sensitive
     suppressions: tuple[suppress.Suppression, ...]
     sightings: tuple[Sighting, ...] | None  # None: detection was not asked for
@@ -55,16 +56,16 @@ def analyse(task: Task, data: bytes, detector: Detector) -> FileFacts:
     notes = (_note(task.rel, decoded.note),) if decoded.note else ()
     language = language_of(task.rel) or DATA
     doc = prepare(task.rel, decoded.text, language)
-    data = doc.kind is Kind.DATA
+    is_data = doc.kind is Kind.DATA
     facts = FileFacts(
         node=graph.node_of(doc),
-        marker=sensitivity.marker_reason(doc) if not data else None,
-        suppressions=tuple(suppress.suppressions(doc)) if not data else (),
+        marker=sensitivity.marker_reason(doc) if not is_data else None,
+        suppressions=tuple(suppress.suppressions(doc)) if not is_data else (),
         sightings=None,
         diagnostics=notes,
     )
     if task.detect:
-        sightings, diagnostics = detector.detect(doc) if not data else ([], [])
+        sightings, diagnostics = detector.detect(doc) if not is_data else ([], [])
         facts = replace(facts, sightings=tuple(sightings), diagnostics=notes + tuple(diagnostics))
     return facts
 

@@ -27,6 +27,7 @@ _QUOTED_JS = lazy(r"""["']([^"'\s]+\.m?js)(?:\?[^"']*)?["']""")
 _JS_FILE = lazy(r"\.m?js(\?|#|$)")
 _NO_LAYOUT = ("none", "null", "false", "''", '""')
 
+
 @dataclass(frozen=True, slots=True, order=True)
 class Edge:
     source: str
@@ -105,9 +106,15 @@ def build(nodes: Mapping[str, Node], lookup: Lookup) -> Graph:
                 for candidate in targets:
                     graph.add(Edge(path, candidate, ref.kind, ref.location))
                 if not targets:
-                    graph.unresolved.append(Unresolved(path, ref.name, ref.location, "dynamic name"))
+                    graph.unresolved.append(
+                        Unresolved(path, ref.name, ref.location, "dynamic name")
+                    )
                 continue
-            target = None if ref.how == "dynamic" else conventions.resolve(lookup, node, ref.name, ref.how)
+            target = (
+                None
+                if ref.how == "dynamic"
+                else conventions.resolve(lookup, node, ref.name, ref.how)
+            )
             if target is None and ref.name.startswith("_internal/"):
                 continue  # Hugo's embedded templates (google_analytics is detected as a tracker)
             if target is None:

@@ -14,3 +14,9 @@ def test_rules_doc_is_generated_from_the_rules() -> None:
 def test_pre_commit_manifest_runs_the_installed_command() -> None:
     text = (REPO / ".pre-commit-hooks.yaml").read_text("utf-8")
     assert "entry: pixellint check --force-exclude" in text and "require_serial: true" in text
+
+
+def test_pre_commit_manifest_is_generated_from_the_registries() -> None:
+    from tools.precommit_manifest import manifest
+
+    assert (REPO / ".pre-commit-hooks.yaml").read_text("utf-8") == manifest()

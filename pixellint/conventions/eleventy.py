@@ -34,7 +34,10 @@ def _directory_layout(path: str, nodes: Mapping[str, Node]) -> str | None:
     parts = path.split("/")[:-1]
     while parts:
         directory = "/".join(parts)
-        for data_file in (f"{directory}/{parts[-1]}.json", f"{directory}/{parts[-1]}.11tydata.json"):
+        for data_file in (
+            f"{directory}/{parts[-1]}.json",
+            f"{directory}/{parts[-1]}.11tydata.json",
+        ):
             node = nodes.get(data_file)
             if node is not None and node.trait("data-layout"):
                 return node.trait("data-layout")

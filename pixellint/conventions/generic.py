@@ -9,7 +9,17 @@ from pixellint.lookup import Lookup
 from pixellint.nodes import Node
 
 TEMPLATE_EXTS = ("", ".html", ".twig", ".html.twig", ".njk", ".jinja", ".j2", ".liquid")
-SCRIPT_DIRS = ("static", "public", "assets", "source", "src", "_site", "wwwroot", "webapp", "priv/static")
+SCRIPT_DIRS = (
+    "static",
+    "public",
+    "assets",
+    "source",
+    "src",
+    "_site",
+    "wwwroot",
+    "webapp",
+    "priv/static",
+)
 
 
 def template(lookup: Lookup, node: Node, name: str) -> str | None:
@@ -21,7 +31,9 @@ def script(lookup: Lookup, node: Node, name: str) -> str | None:
     source = node.path
     if name.startswith("/"):
         dirs = ["", *lookup.site_roots, *SCRIPT_DIRS]
-        return lookup.find(name.lstrip("/"), source, dirs) or lookup.find(name.lstrip("/"), source, [])
+        return lookup.find(name.lstrip("/"), source, dirs) or lookup.find(
+            name.lstrip("/"), source, []
+        )
     return lookup.find(name, source, ["", *lookup.site_roots])
 
 

@@ -14,7 +14,9 @@ _DEFINE_MAIN = re.compile(r"\{\{-?\s*define\s+\"main\"")
 
 
 def _layout_roots(lookup: Lookup) -> list[str]:
-    return sorted(d for d in lookup.dirs if d.rsplit("/", 1)[-1] == "layouts" and not d.startswith("_"))
+    return sorted(
+        d for d in lookup.dirs if d.rsplit("/", 1)[-1] == "layouts" and not d.startswith("_")
+    )
 
 
 def _resolver(sub: str):  # type: ignore[no-untyped-def]

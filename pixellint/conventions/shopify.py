@@ -12,13 +12,20 @@ from pixellint.lookup import Lookup
 from pixellint.nodes import Node
 
 _LAYOUT_NONE = re.compile(r"\{%-?\s*layout\s+none\s*-?%\}")
-_FOLDERS = {"tag-render": "snippets", "tag-include": "snippets", "tag-section": "sections", "tag-layout": "layout"}
+_FOLDERS = {
+    "tag-render": "snippets",
+    "tag-include": "snippets",
+    "tag-section": "sections",
+    "tag-layout": "layout",
+}
 
 
 def _resolver(how: str):  # type: ignore[no-untyped-def]
     folder = _FOLDERS[how]
 
     def resolve(lookup: Lookup, node: Node, name: str) -> str | None:
+        if not node.path.endswith(".liquid"):
+            return None  # a Jinja or Jekyll .html beside a theme is not Shopify's
         dirs = lookup.under_ancestors(node.path, folder)
         if not dirs:
             return None
@@ -44,7 +51,9 @@ def _json_sections(text: str) -> tuple[str, ...]:
     if not isinstance(sections, dict):
         return ()
     return tuple(
-        s["type"] for s in sections.values() if isinstance(s, dict) and isinstance(s.get("type"), str)
+        s["type"]
+        for s in sections.values()
+        if isinstance(s, dict) and isinstance(s.get("type"), str)
     )
 
 

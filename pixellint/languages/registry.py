@@ -3,7 +3,6 @@ an `.html` file whose content uses template syntax, and the pre-commit file filt
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import cache
 
@@ -19,7 +18,9 @@ def _by_extension() -> dict[str, Language]:
     for language in LANGUAGES:
         for extension in language.extensions:
             if extension in table:
-                raise ValueError(f"{extension} is claimed by {table[extension].name} and {language.name}")
+                raise ValueError(
+                    f"{extension} is claimed by {table[extension].name} and {language.name}"
+                )
             table[extension] = language
     return table
 
@@ -76,10 +77,3 @@ def language(name: str) -> Language:
     """A language by name, including joined ones ('html+jinja')."""
     host, *guests = name.split("+")
     return _joined(host, tuple(guests)) if guests else BY_NAME[host]
-
-
-def precommit_files_regex() -> str:
-    """The `files:` filter of the pre-commit hooks: every extension pixellint reads."""
-    extensions = sorted({e.lstrip(".") for lang in LANGUAGES for e in lang.extensions})
-    simple = sorted({e.rsplit(".", 1)[-1] for e in extensions})
-    return r"\.(" + "|".join(re.escape(e) for e in simple) + r")$"

@@ -18,8 +18,12 @@ def between(opener: str, closer: str, *, to_end: bool = False) -> str:
 
 
 # --- host-language comments (markers and suppressions; never masked: HTML comments are text) ---
-HTML_COMMENT = Span("html_comment", "<!--", r"<!--.*?(?:-->|\Z)", Role.COMMENT, 10, closers=("-->",))
-JS_BLOCK_COMMENT = Span("js_block_comment", "/*", r"/\*.*?(?:\*/|\Z)", Role.COMMENT, 80, closers=(r"\*/",))
+HTML_COMMENT = Span(
+    "html_comment", "<!--", r"<!--.*?(?:-->|\Z)", Role.COMMENT, 10, closers=("-->",)
+)
+JS_BLOCK_COMMENT = Span(
+    "js_block_comment", "/*", r"/\*.*?(?:\*/|\Z)", Role.COMMENT, 80, closers=(r"\*/",)
+)
 JS_LINE_COMMENT = Span("js_line_comment", "//", r"(?<![:\"'\\])//[^\n]*", Role.COMMENT, 81)
 HASH_COMMENT = Span("hash_comment", "#", r"^[ \t]*#[^\n]*", Role.COMMENT, 82)
 SCRIPT_COMMENTS = (JS_BLOCK_COMMENT, JS_LINE_COMMENT)
@@ -42,7 +46,9 @@ GO_COMMENT = Span(
     21,
     closers=(r"\*/\s*-?\}\}",),
 )
-JINJA_COMMENT = Span("jinja_comment", "{#", between(r"\{#", r"#\}"), Role.COMMENT, 22, closers=(r"#\}",))
+JINJA_COMMENT = Span(
+    "jinja_comment", "{#", between(r"\{#", r"#\}"), Role.COMMENT, 22, closers=(r"#\}",)
+)
 # {% comment %} and Django's {% comment "a note" %}; Liquid's inline {% # note %}
 LIQUID_COMMENT = Span(
     "liquid_comment",
@@ -94,6 +100,12 @@ def _erb_role(source: str) -> Role:
 
 
 ERB = Span(
-    "erb", "<%", between("<%", "%>", to_end=True), Role.CODE, 41, classify=_erb_role, closers=(r"-?%>",)
+    "erb",
+    "<%",
+    between("<%", "%>", to_end=True),
+    Role.CODE,
+    41,
+    classify=_erb_role,
+    closers=(r"-?%>",),
 )
 ERB_COMMENT = Span("erb_comment", "<%#", between("<%#", "%>"), Role.COMMENT, 19, closers=(r"-?%>",))
