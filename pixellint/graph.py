@@ -157,7 +157,7 @@ def _references(doc: Document) -> Iterable[Reference]:
     layout = doc.front_matter.get("layout")
     if layout and layout not in _NO_LAYOUT:
         yield Reference(layout, "layout", "front-matter-layout", _locate(doc, 0, original=True))
-    if doc.kind is Kind.SCRIPT or "<script" not in doc.source.lower():
+    if doc.kind is Kind.SCRIPT:
         return
     source = doc.source
     for match in _SCRIPT_SRC.finditer(source):

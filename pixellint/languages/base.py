@@ -105,6 +105,7 @@ class Language:
     # a language whose syntax can sit inside another's files (`{% %}` in .html, `th:` in .html)
     embeds_in: tuple[str, ...] = ()  # names of host languages
     analyse_text: Callable[[str], bool] | None = None  # does this text use my syntax?
+    hints: tuple[str, ...] = ()  # literals one of which a text using my syntax contains (cheap)
     reader: Callable[[str], View] | None = None  # for syntaxes that are not HTML with holes
     scripts: Callable[[str], list[tuple[int, int]]] | None = None  # JS outside <script> elements
     grammar: str = "javascript"  # tree-sitter grammar for Kind.SCRIPT files and scripts

@@ -24,7 +24,8 @@ LANGUAGE = Language(
     comments=(ERB_COMMENT, *MARKUP_COMMENTS),
     includes=(RENDER, EJS_INCLUDE),
     embeds_in=("html",),
-    analyse_text=lambda text: "<%" in text and bool(_CLAIM.search(text)),
+    analyse_text=lambda text: bool(_CLAIM.search(text)),
+    hints=("<%",),
     identify=("erb",),
     description="ERB (Rails)",
 )

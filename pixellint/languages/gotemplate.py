@@ -24,7 +24,8 @@ LANGUAGE = Language(
     comments=MARKUP_COMMENTS,
     includes=(PARTIAL, TEMPLATE),
     embeds_in=("html", "markdown"),
-    analyse_text=lambda text: "{{" in text and bool(_CLAIM.search(text)),
+    analyse_text=lambda text: bool(_CLAIM.search(text)),
+    hints=("{{",),
     identify=("gotmpl",),
     description="Go templates (Hugo)",
 )

@@ -19,7 +19,8 @@ LANGUAGE = Language(
     comments=MARKUP_COMMENTS,
     includes=(PARTIAL, GHOST_LAYOUT),
     embeds_in=("html",),
-    analyse_text=lambda text: "{{" in text and bool(_CLAIM.search(text)),
+    analyse_text=lambda text: bool(_CLAIM.search(text)),
+    hints=("{{",),
     identify=("handlebars", "mustache"),
     description="Handlebars, Mustache",
 )

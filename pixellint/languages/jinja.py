@@ -24,7 +24,7 @@ _CLAIM = re.compile(r"\{%-?\s*\w|\{#|\{\{-?\s*[\w.]+(?:\s*\|[^}\n]*)?\s*-?\}\}")
 
 
 def uses_braces(text: str) -> bool:
-    return ("{%" in text or "{{" in text or "{#" in text) and bool(_CLAIM.search(text))
+    return bool(_CLAIM.search(text))
 
 
 LANGUAGE = Language(
@@ -36,6 +36,7 @@ LANGUAGE = Language(
     includes=(BRACE_TAGS, HEXO_PARTIAL, HEXO_JS),
     embeds_in=("html", "markdown"),
     analyse_text=uses_braces,
+    hints=("{%", "{{", "{#"),
     identify=("jinja", "nunjucks"),
     description="Jinja, Django, Nunjucks; Liquid and Twig tags in .html files",
 )

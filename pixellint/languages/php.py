@@ -58,6 +58,7 @@ LANGUAGE = Language(
     includes=INCLUDES,
     embeds_in=("html",),
     analyse_text=lambda text: "<?php" in text or "<?=" in text,
+    hints=("<?",),
     identify=("php",),
     description="PHP, WordPress",
 )

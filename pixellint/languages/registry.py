@@ -35,6 +35,11 @@ def _guests() -> dict[str, tuple[Language, ...]]:
     return {host: tuple(found) for host, found in guests.items()}
 
 
+@cache
+def _hints(host: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(h for guest in _guests().get(host, ()) for h in guest.hints))
+
+
 def by_path(path: str) -> Language | None:
     """The language a file name says (the longest matching extension: `.blade.php` over `.php`)."""
     name = path.rsplit("/", 1)[-1].lower()
@@ -49,11 +54,20 @@ def by_path(path: str) -> Language | None:
 
 
 def for_text(language: Language, text: str) -> Language:
-    """The language to read `text` with: the file's own, joined by every guest syntax it uses."""
+    """The language to read `text` with: the file's own, joined by every guest syntax it uses.
+    Each distinct hint is looked for once; a guest's own test runs only when its hint is there."""
     guests = _guests().get(language.name)
     if not guests:
         return language
-    claimed = tuple(g.name for g in guests if g.analyse_text is not None and g.analyse_text(text))
+    present = {hint for hint in _hints(language.name) if hint in text}
+    if not present:
+        return language
+    claimed = tuple(
+        guest.name
+        for guest in guests
+        if (not guest.hints or present.intersection(guest.hints))
+        and (guest.analyse_text is None or guest.analyse_text(text))
+    )
     return _joined(language.name, claimed) if claimed else language
 
 

@@ -18,6 +18,7 @@ LANGUAGE = Language(
     includes=(BRACE_TAGS, TWIG_FUNCTIONS),
     embeds_in=("html",),
     analyse_text=lambda text: "{{ include(" in text or "{{ source(" in text,
+    hints=("{{",),
     identify=("twig",),
     description="Twig",
 )
