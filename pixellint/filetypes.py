@@ -27,3 +27,31 @@ def precommit_files() -> str:
         rf"|{conventions.data_files_regex()}"
         rf"|(?:^|/)(?:{configs})$"
     )
+
+
+def markdown() -> str:
+    """docs/languages.md: what is read and which conventions apply, generated from the registries
+    (a test keeps it current)."""
+    from pixellint.conventions.all_conventions import CONVENTIONS
+
+    lines = [
+        "# Languages and conventions",
+        "",
+        "Generated from `pixellint/languages/all_languages.py` and",
+        "`pixellint/conventions/all_conventions.py`; each row is one module.",
+        "",
+        "| language | files | also claimed inside | what it reads | include forms |",
+        "|---|---|---|---|---|",
+    ]
+    for lang in LANGUAGES:
+        files = ", ".join(f"`{e}`" for e in lang.extensions) or "-"
+        hosts = ", ".join(lang.embeds_in) or "-"
+        kinds = ", ".join(dict.fromkeys(i.kind for i in lang.includes)) or "-"
+        lines.append(f"| {lang.name} | {files} | {hosts} | {lang.description} | {kinds} |")
+    lines += ["", "| convention | resolves | wraps | reads |", "|---|---|---|---|"]
+    for convention in CONVENTIONS:
+        resolves = ", ".join(f"`{how}`" for how, _ in convention.resolvers) or "-"
+        wraps = "yes" if convention.wraps else "-"
+        reads = f"`{convention.data_files}`".replace("|", "\\|") if convention.data_files else "-"
+        lines.append(f"| {convention.name}: {convention.description} | {resolves} | {wraps} | {reads} |")
+    return "\n".join(lines) + "\n"

@@ -20,3 +20,9 @@ def test_pre_commit_manifest_is_generated_from_the_registries() -> None:
     from tools.precommit_manifest import manifest
 
     assert (REPO / ".pre-commit-hooks.yaml").read_text("utf-8") == manifest()
+
+
+def test_languages_doc_is_generated_from_the_registry() -> None:
+    from pixellint.filetypes import markdown as languages_markdown
+
+    assert (REPO / "docs" / "languages.md").read_text("utf-8") == languages_markdown()

@@ -57,7 +57,7 @@ def _tag_names(match: re.Match[str]) -> Iterable[tuple[str, str, str]]:
 
 BRACE_TAGS = Include(
     r"\{%-?\s*(extends|include|import|from|embed|use|include_relative|render|section|layout)\s+(.*?)-?%\}",
-    "tag",
+    "extends/include/import/embed/render/section/layout",
     "tag",
     "{%",
     re.S,
