@@ -1,0 +1,67 @@
+"""TypeScript and TSX are parsed with their own grammars: typed code is analysed by the AST, not
+the token fallback, and positions are exact."""
+
+from __future__ import annotations
+
+from conftest import sightings
+
+from pixellint import api
+
+NEXT_LAYOUT = """\
+import type { Metadata } from 'next';
+import Script from 'next/script';
+
+export const metadata: Metadata = { title: 'Clinic' };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        {children}
+        <Script src="https://www.googletagmanager.com/gtag/js?id=G-ABC1234567" strategy="afterInteractive" />
+        {/* <Script src="https://connect.facebook.net/en_US/fbevents.js" /> */}
+      </body>
+    </html>
+  );
+}
+"""
+
+TYPED_HELPER = """\
+declare global {
+  interface Window { fbq?: (...args: unknown[]) => void }
+}
+export function trackBooking(value: number, email?: string): void {
+  window.fbq?.('track', 'Schedule', { value } as Record<string, number>);
+}
+"""
+
+
+def test_a_typed_next_layout_is_parsed_without_fallback() -> None:
+    result = api.scan_text(NEXT_LAYOUT, "app/layout.tsx")
+    assert [(s.tracker, s.location.line, s.location.column) for s in result.sightings] == [
+        ("google-analytics", 11, 21)
+    ]
+    assert not [d for d in result.diagnostics if d.code == "PXL901"]
+    assert not any(s.degraded for s in result.sightings)
+
+
+def test_typescript_calls_with_type_assertions_are_found_at_their_position() -> None:
+    found = sightings(TYPED_HELPER, "src/analytics.ts")
+    assert [(s.tracker, s.location.line, s.location.column) for s in found] == [("meta-pixel", 5, 3)]
+    assert not found[0].degraded
+
+
+def test_a_typescript_parameter_named_like_a_tracker_shadows_it() -> None:
+    code = "export function run(gtag: (a: string) => void): void {\n  gtag('config', 'G-1');\n}\n"
+    assert sightings(code, "src/run.ts") == []
+
+
+def test_a_vue_script_in_typescript_is_parsed_as_typescript() -> None:
+    sfc = (
+        '<script setup lang="ts">\nconst id: string = "G-ABC1234567";\n'
+        "declare const gtag: (...a: unknown[]) => void;\nonMounted((): void => { window.gtag('config', id) });\n"
+        "</script>\n"
+    )
+    result = api.scan_text(sfc, "src/App.vue")
+    assert [(s.tracker, s.location.line) for s in result.sightings] == [("google-analytics", 4)]
+    assert not [d for d in result.diagnostics if d.code == "PXL901"]
