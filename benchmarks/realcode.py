@@ -44,6 +44,8 @@ class Score:
     sightings: int = 0
     true_sightings: int = 0
     trap_hits: int = 0
+    found_anywhere: int = 0  # an occurrence with a sighting of any tracker in its lines
+    placed_sightings: int = 0  # sightings inside some occurrence, whatever tracker they name
     files: int = 0
     megabytes: float = 0.0
     seconds: float = 0.0
@@ -52,7 +54,8 @@ class Score:
 
     def add(self, other: Score) -> None:
         for name in ("occurrences", "found", "configured", "configured_found", "outside_catalog",
-                     "sightings", "true_sightings", "trap_hits", "files"):  # fmt: skip
+                     "sightings", "true_sightings", "trap_hits", "found_anywhere",
+                     "placed_sightings", "files"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.megabytes += other.megabytes
         self.seconds += other.seconds
@@ -97,6 +100,7 @@ def score_project(corpus: Path, labels: dict[str, Any]) -> Score:
         else:
             score.occurrences += 1
             score.found += hit
+            score.found_anywhere += any(within(occurrence, p, n) for p, n, _ in sightings)
             if not hit:
                 score.misses.append(where)
     for path, line, tracker in sightings:
@@ -105,6 +109,7 @@ def score_project(corpus: Path, labels: dict[str, Any]) -> Score:
             within(o, path, line) and family(o["tracker"]) == family(tracker) for o in occurrences
         )
         score.true_sightings += true
+        score.placed_sightings += any(within(o, path, line) for o in occurrences)
         if not true:
             trap = any(within(t, path, line) for t in traps)
             score.trap_hits += trap
@@ -132,8 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         score = score_project(args.corpus, labels)
         per_stack[stack].add(score)
         rows.append({"stack": stack, "project": labels.get("project"), **_figures(score)})
-    print("| stack | projects | files | occurrences | recall | sightings | precision | trap hits | configured found | outside catalog |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| stack | projects | files | occurrences | recall | sightings | precision | "
+        "located (any tracker): recall / precision | trap hits | configured found | outside catalog |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     total = Score()
     for stack, score in sorted(per_stack.items()):
         total.add(score)
@@ -170,8 +178,13 @@ def _row(name: str, projects: int, score: Score) -> str:
     return (
         f"| {name} | {projects} | {score.files} | {score.occurrences} | {score.recall:.2f} "
         f"({score.found}/{score.occurrences}) | {score.sightings} | {score.precision:.2f} | "
-        f"{score.trap_hits} | {score.configured_found}/{score.configured} | {score.outside_catalog} |"
+        f"{_ratio(score.found_anywhere, score.occurrences)} / "
+        f"{_ratio(score.placed_sightings, score.sightings)} | {score.trap_hits} | {score.configured_found}/{score.configured} | {score.outside_catalog} |"
     )
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.2f}" if whole else "-"
 
 
 if __name__ == "__main__":
