@@ -370,12 +370,18 @@ class _Collector:
         if pii:
             return f"identifying fields {', '.join(pii)}"
         start, end = to_abs(hit.args_span[0]), to_abs(hit.args_span[1])
-        for region in self.doc.regions:
-            if region.kind == "output" and start <= region.start < end:
+        regions = self.doc.regions
+        first = bisect.bisect_left(self._region_starts, start)
+        for region in regions[first : bisect.bisect_left(self._region_starts, end)]:
+            if region.kind == "output":
                 source = self.doc.source[region.start : region.end]
                 if _PII_WORDS.search(source):
                     return f"template data {_short(source)}"
         return ""
+
+    @cached_property
+    def _region_starts(self) -> list[int]:
+        return [region.start for region in self.doc.regions]
 
     def _fallback(
         self, code: str, absolute: Offsets, unit: int, how: How, skip_after: int | None = None

@@ -166,7 +166,8 @@ def _references(doc: Document) -> Iterable[Reference]:
         if doc.language.reader is None and not live(match.start()):
             continue
         src = match.group(2).strip()
-        if "{" in src or "<" in src:
+        computed = doc.masked[match.start(2) : match.end(2)] != match.group(2)
+        if computed or "{" in src or "<" in src:  # a template value: only a quoted .js counts
             quoted = _QUOTED_JS.search(src)
             if not quoted:
                 continue

@@ -26,7 +26,7 @@ def suppressions(doc: Document) -> list[Suppression]:
     for _, end, body in comments_with(doc.text, "pixellint", doc.language):
         for match in _IGNORE.finditer(body):
             names = frozenset(n.strip() for n in match.group(2).split(",") if n.strip())
-            reason = closers.sub("", match.group(3)).strip(" -:")
+            reason = closers.sub("", match.group(3).rstrip("\r")).strip(" -:\t")
             line = doc.text_lines.position(max(0, end - 1))[0]
             found.append(Suppression(doc.path, line, names, reason, bool(match.group(1))))
     return found

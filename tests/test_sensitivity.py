@@ -159,3 +159,10 @@ def test_suppression_without_a_reason_is_honoured_and_flagged(tmp_path: Path) ->
 def test_file_wide_suppression(tmp_path: Path) -> None:
     text = f"<!-- pixellint: sensitive -->\n<!-- pixellint: ignore-file[google-tag-manager] consent manager blocks it -->\n<p>x</p>\n\n\n{GTM}\n"
     assert run(tmp_path, {"p.html": text}).findings == ()
+
+
+def test_a_line_comment_suppression_without_reason_is_flagged_in_crlf_files(tmp_path: Path) -> None:
+    text = "<!-- pixellint: sensitive -->\r\n<script>\r\n// pixellint: ignore[meta-pixel]\r\nfbq('init', '1');\r\n</script>\r\n"
+    result = run(tmp_path, {"p.html": text})
+    assert result.findings == ()
+    assert [(d.code, d.location.line) for d in result.diagnostics] == [("PXL904", 3)]
