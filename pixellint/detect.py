@@ -202,15 +202,11 @@ class _Collector:
     # markup ------------------------------------------------------------------------------
     def markup(self) -> None:
         embedded = self.doc.language.scripts
-        for start, end in embedded(self.doc.source) if embedded else ():
-            # JavaScript outside <script>: Astro front matter, MDX import/export lines
-            self._js(
-                self.doc.source[start:end],
-                start,
-                -1,
-                "inline-js",
-                grammar=self.doc.language.grammar,
-            )
+        for start, end, *code in embedded(self.doc.source) if embedded else ():
+            # JavaScript outside <script>: Astro front matter, MDX import/export lines, or
+            # same-length JavaScript standing for a construct (Blazor's JS interop calls)
+            text = code[0] if code else self.doc.source[start:end]
+            self._js(text, start, -1, "inline-js", grammar=self.doc.language.grammar)
         scan = htmlscan.scan(self.doc.masked)
         for element in scan.elements:
             if element.inert:

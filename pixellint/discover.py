@@ -96,7 +96,7 @@ def _walk_dir(
             continue
         prefix = "" if rel_dir == "." else rel_dir + "/"
         dirnames[:] = sorted(
-            d for d in dirnames if d not in SKIP_DIRS and not _excluded(prefix + d, excluded)
+            d for d in dirnames if _walk_into(prefix, d) and not _excluded(prefix + d, excluded)
         )
         for name in sorted(filenames):
             rel = prefix + name
@@ -106,6 +106,14 @@ def _walk_dir(
                     notes.append(f"{rel}: symlink leaves the project, not followed")
                     continue
                 yield path, rel
+
+
+def _walk_into(prefix: str, name: str) -> bool:
+    """Third-party and generated trees are skipped, except a `vendor/` folder among views:
+    Laravel's `resources/views/vendor/` holds the site's own published copies of package views."""
+    if name not in SKIP_DIRS:
+        return True
+    return name == "vendor" and "views" in prefix.split("/")
 
 
 def _inside(real: str, real_root: str) -> bool:

@@ -87,3 +87,19 @@ def test_a_commented_out_script_src_is_not_an_edge(tmp_path: Path) -> None:
     )
     result = api.run([root], Config(sensitive=("portal.html",)), root)
     assert result.findings == ()
+
+
+def test_published_laravel_views_under_vendor_are_read(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path,
+        {
+            "resources/views/vendor/analytics/gtag.blade.php": (
+                '<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>\n'
+            ),
+            "vendor/acme/package/views/x.html": "<script>fbq('init', '1')</script>\n",
+        },
+    )
+    result = api.run([root], Config(), root, all_pages=True)
+    assert [s.location.path for s in result.sightings] == [
+        "resources/views/vendor/analytics/gtag.blade.php"
+    ]

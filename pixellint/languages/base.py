@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -107,7 +107,9 @@ class Language:
     analyse_text: Callable[[str], bool] | None = None  # does this text use my syntax?
     hints: tuple[str, ...] = ()  # literals one of which a text using my syntax contains (cheap)
     reader: Callable[[str], View] | None = None  # for syntaxes that are not HTML with holes
-    scripts: Callable[[str], list[tuple[int, int]]] | None = None  # JS outside <script> elements
+    # JavaScript outside <script> elements: (start, end) of code in the file, or (start, end,
+    # code) where `code` is the same-length JavaScript a construct runs (Blazor's JS interop)
+    scripts: Callable[[str], Sequence[tuple[int, int] | tuple[int, int, str]]] | None = None
     grammar: str = "javascript"  # tree-sitter grammar for Kind.SCRIPT files and scripts
     identify: tuple[str, ...] = ()  # pre-commit `identify` tags that cover these files
     description: str = ""
