@@ -9,6 +9,7 @@ conventions (pixellint.conventions).
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
@@ -174,16 +175,27 @@ def _script_sources(doc: Document, live: Callable[[int], bool]) -> Iterable[Refe
         if doc.language.reader is None and not live(match.start()):
             continue
         src = match.group(2).strip()
-        computed = doc.masked[match.start(2) : match.end(2)] != match.group(2)
-        if computed or "{" in src or "<" in src:  # a template value: only a quoted .js counts
-            quoted = _QUOTED_JS.search(src)
-            if not quoted:
+        masked = doc.masked[match.start(2) : match.end(2)]
+        if masked != match.group(2) or "{" in src or "<" in src:
+            src = _literal_script(src, masked)  # a template value: only a literal .js counts
+            if src is None:
                 continue
-            src = quoted.group(1)
         if src.startswith(("http:", "https:", "//", "data:")) or not _JS_FILE.search(src):
             continue
         name = src.split("?")[0].split("#")[0]
         yield Reference(name, "script-src", "script", _locate(doc, match.start(), original=False))
+
+
+def _literal_script(value: str, masked: str) -> str | None:
+    """The .js file a templated src names: a quoted path inside the expression
+    (`url_for('/js/app.js')`), or the literal text before the first template value
+    (`/js/main.js?v=` + hash)."""
+    quoted = _QUOTED_JS.search(value)
+    if quoted:
+        return quoted.group(1)
+    prefix = len(os.path.commonprefix([value, masked]))
+    literal = value[:prefix].strip()
+    return literal if "{" not in literal and "<" not in literal and _JS_FILE.search(literal) else None
 
 
 def _locate(doc: Document, offset: int, *, original: bool) -> Location:
