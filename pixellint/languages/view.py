@@ -22,7 +22,9 @@ class ViewBuilder:
         self._length = 0
 
     def emit(self, generated: str, anchor: int) -> None:
-        """Generated text (`<script `, `>`, `</script>`) that stands for the original at `anchor`."""
+        """Generated text (`<script `, `>`, `</script>`) that stands for the original at `anchor`.
+        Anchor an opening piece at the construct's first character and a closing piece (`>`,
+        an end tag) at the construct's exclusive end: reported spans then end where it ends."""
         if not generated:
             return
         self._pieces.append((self._length, anchor, len(generated), False))
