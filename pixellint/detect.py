@@ -207,7 +207,7 @@ class _Collector:
             # same-length JavaScript standing for a construct (Blazor's JS interop calls)
             text = code[0] if code else self.doc.source[start:end]
             self._js(text, start, -1, "inline-js", grammar=self.doc.language.grammar)
-        scan = htmlscan.scan(self.doc.masked)
+        scan = htmlscan.scan(self.doc.masked, jsx=self.doc.language.jsx)
         for element in scan.elements:
             if element.inert:
                 continue

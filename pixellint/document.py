@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pixellint.languages import registry
 from pixellint.languages.base import Kind, Language, Role
 from pixellint.lazyre import lazy
-from pixellint.mask import Region, apply_mask, blank, template_regions
+from pixellint.mask import Region, apply_mask, blank, blank_all, template_regions
 from pixellint.source import LineIndex, MappedLines
 
 _FRONT_MATTER = lazy(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_FENCE = lazy(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[`~]*[ \t]*$|\Z)", re.M | re.S)
+_FENCE = lazy(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[`~]*[ \t]*\r?$|\Z)", re.M | re.S)
 _CODE_SPAN = lazy(r"(`+)[^`\n].*?\1", re.S)
 _HIGHLIGHT = lazy(
     r"\{%-?\s*highlight\b.*?%\}.*?\{%-?\s*endhighlight\s*-?%\}|"
@@ -72,12 +72,10 @@ def prepare(path: str, text: str, language: Language) -> Document:
         doc.front_matter = parse_front_matter(fm.group(2), fm.group(1) == "+++")
         masked = blank(masked, 0, fm.end())
     if language.kind is Kind.MARKDOWN:
-        for pattern in (_FENCE, _CODE_SPAN):
-            for match in pattern.finditer(masked):
-                masked = blank(masked, match.start(), match.end())
+        for pattern in (_FENCE, _CODE_SPAN):  # spans are looked for once fences are blank
+            masked = blank_all(masked, [m.span() for m in pattern.finditer(masked)])
     if "highlight" in masked:
-        for match in _HIGHLIGHT.finditer(masked):
-            masked = blank(masked, match.start(), match.end())
+        masked = blank_all(masked, [m.span() for m in _HIGHLIGHT.finditer(masked)])
     doc.regions = template_regions(masked, language)
     doc.masked = apply_mask(masked, doc.regions)
     doc.template_comments = [(r.start, r.end) for r in doc.regions if r.kind is Role.COMMENT]

@@ -55,7 +55,9 @@ class Scan:
     handlers: list[tuple[Element, str, Attr]]  # elements with on* attributes
 
 
-def scan(text: str) -> Scan:
+def scan(text: str, *, jsx: bool = False) -> Scan:
+    """Elements of `text`. With `jsx` (MDX, HEEx, Astro) a self-closing `<script ... />` has no
+    body, as in JSX; in HTML the `/` is ignored and the raw text runs to `</script>`."""
     elements: list[Element] = []
     handlers: list[tuple[Element, str, Attr]] = []
     inert_depth = 0
@@ -94,7 +96,7 @@ def scan(text: str) -> Scan:
             _parse_attrs(text, match.end(), attr_text_end, element)
         self_closing = text[max(start, tag_end - 2) : tag_end] == "/>"
         pos = tag_end
-        if name in RAW_TEXT:
+        if name in RAW_TEXT and not (jsx and self_closing):
             element.content_start = tag_end
             close_at = _find_close(text, name, tag_end)
             element.content_end = close_at

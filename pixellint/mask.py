@@ -86,6 +86,20 @@ def blank(text: str, start: int, end: int) -> str:
     return text[:start] + fill(text[start:end], " ") + text[end:]
 
 
+def blank_all(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank every (start, end) span, in order and not overlapping, in one pass."""
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append(fill(text[start:end], " "))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 _NON_BREAK = re.compile(r"[^\r\n]")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,3 +100,22 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(content, encoding="utf-8")
     return root
+
+
+def cpu_seconds(work: Callable[[], object], repeat: int = 3) -> float:
+    """Best-of-`repeat` CPU time of `work` in this process: unaffected by other load on the
+    machine, unlike wall-clock time."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        work()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def assert_linear(run: Callable[[int], object], label: str = "") -> None:
+    """`run(n)` handles an input n times a base size; doubling it may not much more than double
+    the CPU time (a quadratic pattern quadruples it)."""
+    small = cpu_seconds(lambda: run(1))
+    double = cpu_seconds(lambda: run(2))
+    assert double < 3.2 * small + 0.05, (label, small, double)

@@ -111,6 +111,7 @@ class Language:
     # code) where `code` is the same-length JavaScript a construct runs (Blazor's JS interop)
     scripts: Callable[[str], Sequence[tuple[int, int] | tuple[int, int, str]]] | None = None
     grammar: str = "javascript"  # tree-sitter grammar for Kind.SCRIPT files and scripts
+    jsx: bool = False  # elements close JSX-style: a self-closing <script ... /> has no body
     identify: tuple[str, ...] = ()  # pre-commit `identify` tags that cover these files
     description: str = ""
 

@@ -1,0 +1,95 @@
+"""MDX sites (Docusaurus, Next.js): an ESM import of a component is followed to its file, and a
+Docusaurus site's config and theme Root wrap every page.
+
+Relative specifiers resolve beside the page; `@site/...` (Docusaurus) from the site folder, the
+nearest folder above the page that has it; `@/...` and `~/...` (the usual Next.js and Vite
+aliases) from that folder or its `src/`. Extensions are tried as bundlers do, then `index` files.
+Package imports (`react-ga4`, `@theme/Tabs`) are not project files: the JavaScript analysis
+reads them as SDK imports.
+
+Docusaurus renders every Markdown and MDX page of a site (the folder holding
+`docusaurus.config.*`) with the `scripts` and `headTags` of that config and inside the swizzled
+`src/theme/Root` component, if any: both are where analytics are usually added, so each page is
+wrapped by them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+
+from pixellint.conventions.base import Convention
+from pixellint.lookup import Lookup
+from pixellint.nodes import Node
+
+EXTS = (
+    "",
+    ".js",
+    ".jsx",
+    ".ts",
+    ".tsx",
+    ".mdx",
+    ".md",
+    "/index.js",
+    "/index.jsx",
+    "/index.ts",
+    "/index.tsx",
+)
+_CONFIGS = tuple(f"docusaurus.config.{e}" for e in ("js", "ts", "mjs", "cjs", "mts"))
+_ROOTS = tuple(f"src/theme/Root{e}" for e in EXTS if e.startswith(("/", ".j", ".t")))
+_ALIASES = (("@site/", ("",)), ("@/", ("", "src/")), ("~/", ("", "src/")))
+
+
+def _first(lookup: Lookup, base: str) -> str | None:
+    for ext in EXTS:
+        candidate = posixpath.normpath(base + ext)
+        if candidate in lookup.files:
+            return candidate
+    return None
+
+
+def resolve(lookup: Lookup, node: Node, name: str) -> str | None:
+    name = name.split("?")[0]
+    if name.startswith(("./", "../")):
+        return _first(lookup, posixpath.join(posixpath.dirname(node.path), name))
+    for prefix, subs in _ALIASES:
+        if not name.startswith(prefix):
+            continue
+        rest = name[len(prefix) :]
+        for directory in lookup.ancestors_dirs(node.path):
+            for sub in subs:
+                found = _first(lookup, posixpath.join(directory, sub + rest))
+                if found:
+                    return found
+    return None
+
+
+def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tuple[str, str]]:
+    """A Docusaurus page sits in its site's config (scripts, headTags) and theme Root."""
+    if node.language not in ("mdx", "markdown"):
+        return
+    for directory in lookup.ancestors_dirs(node.path):
+        config = _present(lookup, directory, _CONFIGS)
+        if config is None:
+            continue
+        yield config, "site-config"
+        root = _present(lookup, directory, _ROOTS)
+        if root:
+            yield root, "theme-root"
+        return
+
+
+def _present(lookup: Lookup, directory: str, names: tuple[str, ...]) -> str | None:
+    for name in names:
+        candidate = posixpath.join(directory, name) if directory else name
+        if candidate in lookup.files:
+            return candidate
+    return None
+
+
+CONVENTION = Convention(
+    "mdx",
+    resolvers=(("mdx-import", resolve),),
+    wraps=wraps,
+    description="MDX component imports, Docusaurus site config and theme Root",
+)
