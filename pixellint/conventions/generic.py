@@ -49,6 +49,38 @@ def relative_first(exts: tuple[str, ...]):  # type: ignore[no-untyped-def]
     return resolve
 
 
+_ALIASES = (("@/", "src"), ("~/", "src"), ("~/", ""), ("$lib/", "src/lib"))
+
+
+def component(lookup: Lookup, node: Node, name: str) -> str | None:
+    """An imported component file: relative to the importer, or under an alias of the source
+    root (`@/` and `~/` for Vite, Vue CLI and Nuxt; `$lib/` for SvelteKit)."""
+    if name.startswith(("./", "../")):
+        return lookup.find_exact(name, node.path, [])
+    for alias, sub in _ALIASES:
+        if name.startswith(alias):
+            rest = name[len(alias) :]
+            dirs = (
+                lookup.under_ancestors(node.path, sub) if sub else lookup.ancestors_dirs(node.path)
+            )
+            found = lookup.find_exact(rest, node.path, dirs)
+            if found:
+                return found
+    return None
+
+
+def ssi_virtual(lookup: Lookup, node: Node, name: str) -> str | None:
+    """`<!--#include virtual>` names a URL path: from the site root when it starts with '/'."""
+    if name.startswith("/"):
+        return lookup.find(name.lstrip("/"), node.path, ["", *lookup.site_roots])
+    return lookup.find_exact("./" + name, node.path, [])
+
+
+def ssi_file(lookup: Lookup, node: Node, name: str) -> str | None:
+    """`<!--#include file>` is a path relative to the including file, never absolute."""
+    return lookup.find_exact("./" + name, node.path, [])
+
+
 CONVENTION = Convention(
     "generic",
     resolvers=(
@@ -57,6 +89,9 @@ CONVENTION = Convention(
         ("script", script),
         ("ejs", relative_first((".ejs", ""))),
         ("php", relative_first(("",))),
+        ("component", component),
+        ("ssi-virtual", ssi_virtual),
+        ("ssi-file", ssi_file),
     ),
-    description="relative names, template roots, first-party <script src>",
+    description="relative names, template roots, first-party <script src>, server-side includes",
 )

@@ -1,4 +1,5 @@
-"""Hugo: partials, `define "main"` inside `baseof.html`, content pages rendered by layouts."""
+"""Hugo: partials, shortcodes, `define "main"` inside `baseof.html`, content pages rendered by
+layouts."""
 
 from __future__ import annotations
 
@@ -19,16 +20,25 @@ def _layout_roots(lookup: Lookup) -> list[str]:
     )
 
 
-def _resolver(sub: str):  # type: ignore[no-untyped-def]
+def _resolver(sub: str, exts: tuple[str, ...] = ("",)):  # type: ignore[no-untyped-def]
+    """Names under `layouts/<sub>` (and Hugo 0.146's `layouts/_<sub>`) of the project and its
+    themes. `_internal/...` is a template Hugo embeds: no file, except a built-in shortcode that
+    the project overrides with its own `layouts/shortcodes/<name>.html`."""
+
     def resolve(lookup: Lookup, node: Node, name: str) -> str | None:
-        if name.startswith("_internal/"):
-            return None  # Hugo's embedded templates; google_analytics is detected as a tracker
+        builtin = name.startswith("_internal/")
+        if builtin:
+            if not sub or not name.startswith(f"_internal/{sub}/"):
+                return None  # Hugo's embedded templates; google_analytics is detected as a tracker
+            name = name[len(f"_internal/{sub}/") :]
         up = lookup.ancestors_dirs(node.path)
         roots = [d for d in up if d.endswith("layouts") or d == ""] + _layout_roots(lookup)
         dirs = [posixpath.join(r, sub) if sub else r for r in roots] + [
-            posixpath.join(r, "_partials") for r in roots
+            posixpath.join(r, f"_{sub or 'partials'}") for r in roots
         ]
-        return lookup.find(name, node.path, dirs, ("",))
+        if builtin:
+            return lookup.find_exact(name, node.path, dirs, exts)
+        return lookup.find(name, node.path, dirs, exts)
 
     return resolve
 
@@ -79,7 +89,11 @@ def _content_layout(node: Node, lookup: Lookup) -> Iterable[tuple[str, str]]:
 
 CONVENTION = Convention(
     "hugo",
-    resolvers=(("hugo-partial", _resolver("partials")), ("hugo-template", _resolver(""))),
+    resolvers=(
+        ("hugo-partial", _resolver("partials")),
+        ("hugo-template", _resolver("")),
+        ("hugo-shortcode", _resolver("shortcodes", (".html", ""))),
+    ),
     wraps=wraps,
     traits=traits,
     description="Hugo layouts, partials, baseof and content pages",

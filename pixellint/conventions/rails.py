@@ -29,6 +29,11 @@ def render(lookup: Lookup, node: Node, name: str) -> str | None:
     return lookup.find("_" + base, node.path, [posixpath.dirname(node.path)], VIEW_EXTS)
 
 
+def template(lookup: Lookup, node: Node, name: str) -> str | None:
+    """`render template: "layouts/application"`: a view by its path under app/views."""
+    return lookup.find(name, node.path, [views_root(node.path)], VIEW_EXTS)
+
+
 def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tuple[str, str]]:
     path = node.path
     name = path.rsplit("/", 1)[-1]
@@ -44,5 +49,8 @@ def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tup
 
 
 CONVENTION = Convention(
-    "rails", resolvers=(("rails", render),), wraps=wraps, description="Rails partials and layouts"
+    "rails",
+    resolvers=(("rails", render), ("rails-template", template)),
+    wraps=wraps,
+    description="Rails partials and layouts",
 )

@@ -13,6 +13,11 @@ _NAMES = re.compile(r"""["']([^"'\n]+)["']""")
 _BARE_NAME = re.compile(r"""^\s*(?:["']([^"']+)["']|([\w./-]+))""")
 _NEEDS_NAME = ("include", "extends", "render", "embed", "import", "from", "include_relative")
 _BARE_OK = ("include", "include_relative", "render", "section", "layout")
+# Jekyll: `{% include booking.html clinic="headache" %}`, the file bare, then key=value parameters
+_JEKYLL_INCLUDE = re.compile(r"^\s*([\w./-]+)(?:\s+[\w-]+\s*=|\s*$)")
+# Liquid and Jekyll: `{% render 'pixel', id: 'x' %}`, `{% include "a.html" title="b" %}`: the
+# first string is the file, the strings after it are parameter values
+_QUOTED_THEN_PARAMETERS = re.compile(r"""^\s*["']([^"'\n]+)["']\s*(?:,|[\w-]+\s*[:=])""")
 
 
 def concatenation_glob(expression: str) -> str | None:
@@ -35,6 +40,15 @@ def _tag_names(match: re.Match[str]) -> Iterable[tuple[str, str, str]]:
     if tag == "layout" and rest.strip().startswith("none"):
         return
     expression = rest.split(" with ")[0].split(" only")[0].split(" ignore missing")[0]
+    if tag in ("include", "include_relative"):
+        jekyll = _JEKYLL_INCLUDE.match(expression)
+        if jekyll:
+            yield jekyll.group(1), tag, f"tag-{tag}"
+            return
+    first = _QUOTED_THEN_PARAMETERS.match(expression)
+    if first:
+        yield first.group(1), tag, f"tag-{tag}"
+        return
     pattern = concatenation_glob(expression)
     if pattern:
         yield pattern, tag, "glob"
@@ -56,7 +70,7 @@ def _tag_names(match: re.Match[str]) -> Iterable[tuple[str, str, str]]:
 
 
 BRACE_TAGS = Include(
-    r"\{%-?\s*(extends|include|import|from|embed|use|include_relative|render|section|layout)\s+(.*?)-?%\}",
+    r"\{%-?\s*(extends|include|import|from|embed|use|include_relative|render|section|layout)\s+((?:(?!\{%).)*?)-?%\}",
     "extends/include/import/embed/render/section/layout",
     "tag",
     "{%",
