@@ -6,13 +6,14 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 
 from pixellint import htmlscan, js
 from pixellint.catalog import Catalog, Token, Tracker, UrlPattern
 from pixellint.document import Document
 from pixellint.languages.base import Kind
 from pixellint.lazyre import lazy
+from pixellint.mask import blank_all
 from pixellint.model import Diagnostic, How, Location, Sighting
 
 _JS_TYPES = {
@@ -206,7 +207,7 @@ class _Collector:
             # JavaScript outside <script>: Astro front matter, MDX import/export lines, or
             # same-length JavaScript standing for a construct (Blazor's JS interop calls)
             text = code[0] if code else self.doc.source[start:end]
-            self._js(text, start, -1, "inline-js", grammar=self.doc.language.grammar)
+            self._js(text, start, start, "inline-js", grammar=self.doc.language.grammar)
         scan = htmlscan.scan(self.doc.masked, jsx=self.doc.language.jsx)
         for element in scan.elements:
             if element.inert:
@@ -462,6 +463,8 @@ class _Collector:
             source = self.doc.source[region.start : region.end]
             if not self.hits.within(region.start, region.end, source):
                 continue
+            if region.kind == "code":
+                source = _without_code_comments(source, self.doc.language.code_comments)
             for start, end, url in _url_tokens(source):
                 match = self.detector.url_tracker(url)
                 if match:
@@ -554,14 +557,30 @@ class _Collector:
 
 
 _STRING = lazy(
-    r"""#[^\n]*|(\"\"\"|'''|"|')((?:\\.|(?!\1)[^\\])*?)\1""",
-    re.DOTALL,
+    r"""^=begin\b.*?(?:^=end\b|\Z)|#[^\n]*|(\"\"\"|'''|"|')((?:\\.|(?!\1)[^\\])*?)\1""",
+    re.DOTALL | re.MULTILINE,
 )
 
 
 def _string_literals(text: str) -> list[tuple[int, int, str]]:
     """(start, end, body) of string literals in Python or Ruby source; '#' comments are skipped."""
     return [(m.start(2), m.end(2), m.group(2)) for m in _STRING.finditer(text) if m.group(1)]
+
+
+@cache
+def _code_comment_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.DOTALL | re.MULTILINE)
+
+
+def _without_code_comments(code: str, pattern: str) -> str:
+    """Server code with its comments blanked (same length): `// wp_enqueue_script('…fb…')`
+    in a PHP block never runs."""
+    if not pattern:
+        return code
+    spans = [
+        m.span() for m in _code_comment_pattern(pattern).finditer(code) if m.lastgroup == "comment"
+    ]
+    return blank_all(code, spans)
 
 
 _URL_TOKEN = lazy(r"""[^\s"'`<>(){}\[\],;\\]*[./][^\s"'`<>(){}\[\],;\\]+""")

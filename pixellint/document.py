@@ -3,6 +3,7 @@ matter and positions. Which syntax a file has comes from its language (pixellint
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ class Document:
     regions: list[Region] = field(default_factory=list)
     front_matter: dict[str, str] = field(default_factory=dict)
     template_comments: list[tuple[int, int]] = field(default_factory=list)  # offsets into text
+    code_blocks: list[tuple[int, int]] = field(default_factory=list)  # Markdown fences and spans
     text_lines: LineIndex = field(init=False)
     lines: LineIndex | MappedLines = field(init=False)
 
@@ -47,6 +49,12 @@ class Document:
     @property
     def kind(self) -> Kind:
         return self.language.kind
+
+    def in_code_block(self, offset: int) -> bool:
+        """Inside a Markdown code fence or span: shown as text, never run nor a marker."""
+        blocks = self.code_blocks
+        index = bisect.bisect_right(blocks, (offset, len(self.text) + 1)) - 1
+        return index >= 0 and blocks[index][0] <= offset < blocks[index][1]
 
 
 def language_of(path: str) -> Language | None:
@@ -73,7 +81,10 @@ def prepare(path: str, text: str, language: Language) -> Document:
         masked = blank(masked, 0, fm.end())
     if language.kind is Kind.MARKDOWN:
         for pattern in (_FENCE, _CODE_SPAN):  # spans are looked for once fences are blank
-            masked = blank_all(masked, [m.span() for m in pattern.finditer(masked)])
+            spans = [m.span() for m in pattern.finditer(masked)]
+            masked = blank_all(masked, spans)
+            doc.code_blocks.extend(spans)
+        doc.code_blocks.sort()
     if "highlight" in masked:
         masked = blank_all(masked, [m.span() for m in _HIGHLIGHT.finditer(masked)])
     doc.regions = template_regions(masked, language)

@@ -148,11 +148,14 @@ def _references(doc: Document) -> Iterable[Reference]:
         return index < 0 or not comments[index][0] <= offset < comments[index][1]
 
     text = doc.text
+    html_comments = _HtmlComments(text)
     for include in doc.language.includes:
         if include.hint not in text:
             continue
         for match in include.regex.finditer(text):
-            if live(match.start()):
+            # an include inside an HTML comment renders into the comment: inert
+            at = match.start()
+            if live(at) and at not in html_comments and not doc.in_code_block(at):
                 where = _locate(doc, match.start(), original=True)
                 for name, kind, how in include.references(match):
                     yield Reference(name, kind, how, where)
@@ -168,9 +171,10 @@ def _script_sources(doc: Document, live: Callable[[int], bool]) -> Iterable[Refe
     """`<script src>` to first-party files. Candidates come from a case-sensitive scan for the
     tag name's letters (C speed); the full pattern is tried only there."""
     source = doc.source
+    html_comments = _HtmlComments(source)
     for candidate in _SCRIPT_TAG.finditer(source):
         match = _SCRIPT_SRC.match(source, candidate.start())
-        if match is None or _in_html_comment(source, match.start()):
+        if match is None or match.start() in html_comments:
             continue
         if doc.language.reader is None and not live(match.start()):
             continue
@@ -203,6 +207,24 @@ def _locate(doc: Document, offset: int, *, original: bool) -> Location:
     return Location(doc.path, line, column, line, column + 1)
 
 
-def _in_html_comment(text: str, offset: int) -> bool:
-    opened = text.rfind("<!--", 0, offset)
-    return opened >= 0 and text.find("-->", opened, offset) < 0
+class _HtmlComments:
+    """Where `<!-- -->` comments are, found in one pass on first use (a backwards search per
+    construct would be quadratic on a file full of includes)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def __contains__(self, offset: int) -> bool:
+        if self._starts is None:
+            self._starts = []
+            at = self.text.find("<!--")
+            while at >= 0:
+                close = self.text.find("-->", at + 4)
+                end = len(self.text) if close < 0 else close + 3
+                self._starts.append(at)
+                self._ends.append(end)
+                at = self.text.find("<!--", end)
+        index = bisect.bisect_left(self._starts, offset) - 1  # a comment opening here is
+        return index >= 0 and offset < self._ends[index]  # the construct itself (SSI)

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 _GLOBAL_PREFIXES = ("window.", "self.", "globalThis.", "top.", "parent.", "document.defaultView.")
 _MAX_ARG_NODES = 400
+_TYPE_WRAPPERS = ("as_expression", "non_null_expression", "satisfies_expression", "type_assertion")
+_EVERYWHERE = (0, 1 << 62)
 _QUERY = """
 (call_expression function: (_) @callee arguments: (arguments) @args) @call
 (new_expression constructor: (_) @callee) @call
@@ -117,17 +119,18 @@ def analyse(text: str, interest: Interest, grammar: str = "javascript") -> JsRes
     to_char = _offset_converter(text, data)
     hits: list[JsHit] = []
     seen: set[tuple[str, int]] = set()
-    shadowed: set[str] = set()
+    shadowed: list[tuple[str, int, int]] = []
+    roots = _roots(interest.calls)
     for _, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
         if "binding" in captures:
-            _note_local_binding(captures, interest, shadowed)
+            _note_local_binding(captures, roots, shadowed)
             continue
         for hit in _hits_of(captures, interest, to_char):
             if (hit.kind, hit.start) not in seen:
                 seen.add((hit.kind, hit.start))
                 hits.append(hit)
     if shadowed:  # `function ga(e,t){…}` in a bundle: calls of ga() are that function, not Google's
-        hits = [h for h in hits if not (h.kind == "call" and h.value in shadowed)]
+        hits = [h for h in hits if not (h.kind == "call" and _shadowed(h, shadowed))]
     errors: list[tuple[int, int]] = []
     functions: list[tuple[int, int]] = []
     if hits:
@@ -141,17 +144,32 @@ def analyse(text: str, interest: Interest, grammar: str = "javascript") -> JsRes
 
 
 def _note_local_binding(
-    captures: dict[str, list[Node]], interest: Interest, shadowed: set[str]
+    captures: dict[str, list[Node]], roots: frozenset[str], shadowed: list[tuple[str, int, int]]
 ) -> None:
-    """A function or parameter with a tracker's name shadows it, unless it is the vendor's queue
-    stub (`function gtag(){dataLayer.push(arguments)}`), which forwards its arguments."""
+    """A function or parameter named like a tracker (or like the object of a tracker's method:
+    Angular's `analytics: AnalyticsService`) is the site's own, within the function it belongs
+    to; a function declaration shadows it everywhere, unless it is the vendor's queue stub
+    (`function gtag(){dataLayer.push(arguments)}`), which forwards its arguments."""
     name = _text(captures["local"][0])
-    if name not in interest.calls:
+    if name not in roots:
         return
     binding = captures["binding"][0]
-    if binding.type == "function_declaration" and b"arguments" in (binding.text or b""):
+    if binding.type == "function_declaration":
+        if b"arguments" not in (binding.text or b""):
+            shadowed.append((name, *_EVERYWHERE))
         return
-    shadowed.add(name)
+    scope = binding.parent or binding
+    shadowed.append((name, scope.start_byte, scope.end_byte))
+
+
+def _shadowed(hit: JsHit, shadowed: list[tuple[str, int, int]]) -> bool:
+    root = hit.value.split(".", 1)[0]
+    return any(root == name and start <= hit.unit < end for name, start, end in shadowed)
+
+
+@cache
+def _roots(calls: frozenset[str]) -> frozenset[str]:
+    return frozenset(call.split(".", 1)[0] for call in calls)
 
 
 def _offset_converter(text: str, data: bytes) -> Callable[[int], int]:
@@ -329,6 +347,9 @@ def _path(node: Node) -> str | None:
             current = current.child_by_field_name("object")
         elif kind == "parenthesized_expression" and current.named_child_count == 1:
             current = current.named_children[0]
+        elif kind in _TYPE_WRAPPERS and current.named_child_count:
+            # TypeScript: (window as any).fbq, fbq!(), <any>window, x satisfies T
+            current = current.named_children[-1 if kind == "type_assertion" else 0]
         else:
             return None
     if not parts:

@@ -33,7 +33,7 @@ def marker_reason(doc: Document) -> str | None:
     if value in _FRONT_MATTER_VALUES:
         return "front matter 'pixellint: sensitive'"
     for start, _, body in comments_with(doc.text, "pixellint", doc.language):
-        if _MARKER.search(body):
+        if _MARKER.search(body) and not doc.in_code_block(start):
             return f"'pixellint: sensitive' comment on line {doc.text_lines.position(start)[0]}"
     if "pixellint" in doc.text:
         match = _META.search(doc.masked or doc.text)

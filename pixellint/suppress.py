@@ -23,7 +23,9 @@ class Suppression:
 def suppressions(doc: Document) -> list[Suppression]:
     found = []
     closers = closer(doc.language)
-    for _, end, body in comments_with(doc.text, "pixellint", doc.language):
+    for start, end, body in comments_with(doc.text, "pixellint", doc.language):
+        if doc.in_code_block(start):
+            continue  # a Markdown page showing how to write a suppression
         for match in _IGNORE.finditer(body):
             names = frozenset(n.strip() for n in match.group(2).split(",") if n.strip())
             reason = closers.sub("", match.group(3).rstrip("\r")).strip(" -:\t")

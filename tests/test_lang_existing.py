@@ -350,36 +350,23 @@ def test_hostile_input_takes_linear_time(name: str) -> None:
     assert whole < 15.0, (name, whole)
 
 
-# --- what core modules still get wrong (strict: a fix makes these fail, then move them up) ---------
+# --- core behaviour on the cases the fixtures found; the xfails left are known gaps (strict) -------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="detect.template_code reads every token of a PHP/ERB code block, comments included",
-)
 def test_a_comment_inside_a_php_block_hides_its_url() -> None:
     text = f"<?php\n$ver = '2.4.1';\n// wp_enqueue_script( 'fb', '{FB_SDK}' );\n?>\n"
     assert seen(text, "functions.php") == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="detect._string_literals does not skip Ruby =begin/=end comments"
-)
 def test_a_ruby_block_comment_hides_its_url() -> None:
     assert seen(f"=begin\nLOADER = '{FB_SDK}'\n=end\n", "_plugins/a.rb") == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="graph._references follows includes written inside HTML comments"
-)
 def test_an_include_inside_an_html_comment_is_no_edge() -> None:
     text = "<!-- {% include 'analytics.html' %} -->\n<!-- {{> analytics}} -->\n"
     assert references(text, "page.html") == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="graph._references follows Liquid includes inside Markdown code fences"
-)
 def test_an_include_inside_a_code_fence_is_no_edge() -> None:
     assert references("```liquid\n{% include analytics.html %}\n```\n", "post.md") == []
 
@@ -393,9 +380,6 @@ def test_an_indented_code_block_is_text() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="js._path gives up on TypeScript casts: (window as any).fbq, fbq!()"
-)
 def test_a_call_through_a_typescript_cast_is_a_call() -> None:
     assert seen("(window as any).fbq('track', 'Lead');\n", "a.ts") == [
         ("meta-pixel", 1, 1, "js-file")
@@ -410,10 +394,6 @@ def test_a_beacon_url_in_a_jsx_attribute_parses() -> None:
     assert api.scan_text(text, "a.tsx", sensitive=False).diagnostics == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="detect.markup gives JS from a scripts hook no element: one sighting per statement",
-)
 def test_a_javascript_tag_block_is_one_occurrence() -> None:
     text = "<%= javascript_tag do %>\n  gtag('js', new Date());\n  gtag('config', 'G-ABCDE12345');\n<% end %>\n"
     assert seen(text, "a.html.erb") == [("google-analytics", 2, 3, "inline-js")]

@@ -166,3 +166,12 @@ def test_a_line_comment_suppression_without_reason_is_flagged_in_crlf_files(tmp_
     result = run(tmp_path, {"p.html": text})
     assert result.findings == ()
     assert [(d.code, d.location.line) for d in result.diagnostics] == [("PXL904", 3)]
+
+
+def test_a_marker_shown_in_a_markdown_code_fence_marks_nothing(tmp_path: Path) -> None:
+    text = (
+        "# Marking pages\n\nWrite this in a template:\n\n```html\n<!-- pixellint: sensitive -->\n```\n\n"
+        '<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>\n'
+    )
+    result = run(tmp_path, {"docs/marking.md": text})
+    assert result.findings == () and result.marked == 0

@@ -65,3 +65,23 @@ def test_a_vue_script_in_typescript_is_parsed_as_typescript() -> None:
     result = api.scan_text(sfc, "src/App.vue")
     assert [(s.tracker, s.location.line) for s in result.sightings] == [("google-analytics", 4)]
     assert not [d for d in result.diagnostics if d.code == "PXL901"]
+
+
+def test_an_injected_service_named_like_a_tracker_object_is_the_sites_own() -> None:
+    code = (
+        "export class Page {\n"
+        "  constructor(private analytics: AnalyticsService) {}\n"
+        "  ngOnInit(): void { this.analytics.load(); }\n"
+        "}\n"
+        "export const boot = (analytics: AnalyticsService) => analytics.load();\n"
+    )
+    assert sightings(code, "src/app/page.component.ts") == []
+
+
+def test_a_parameter_hides_a_tracker_only_inside_its_own_function() -> None:
+    code = (
+        "function wrap(ga) { ga('send', 'pageview'); }\n"
+        "ga('create', 'UA-1234567-1', 'auto');\n"
+    )
+    found = sightings(code, "static/site.js")
+    assert [(s.tracker, s.location.line) for s in found] == [("google-analytics", 2)]

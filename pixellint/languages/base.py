@@ -112,6 +112,9 @@ class Language:
     scripts: Callable[[str], Sequence[tuple[int, int] | tuple[int, int, str]]] | None = None
     grammar: str = "javascript"  # tree-sitter grammar for Kind.SCRIPT files and scripts
     jsx: bool = False  # elements close JSX-style: a self-closing <script ... /> has no body
+    # comments of the server code in CODE spans (PHP's `//`, Ruby's `#`): a URL there never runs;
+    # a regex with a `string` group tried first and a `comment` group (see spans.py)
+    code_comments: str = ""
     identify: tuple[str, ...] = ()  # pre-commit `identify` tags that cover these files
     description: str = ""
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span
-from pixellint.languages.spans import MARKUP_COMMENTS, PHP, between
+from pixellint.languages.spans import MARKUP_COMMENTS, PHP, PHP_CODE_COMMENTS, between
 
 # --- balanced arguments ----------------------------------------------------------------------
 
@@ -326,4 +326,5 @@ LANGUAGE = Language(
     includes=INCLUDES,
     identify=("php",),
     description="Blade (Laravel)",
+    code_comments=PHP_CODE_COMMENTS,
 )

@@ -22,7 +22,7 @@ from pixellint.languages.heex import (
     mask_template,
     without,
 )
-from pixellint.languages.spans import HASH_COMMENT
+from pixellint.languages.spans import HASH_CODE_COMMENTS, HASH_COMMENT
 
 # what changes the lexical state of Elixir code: a comment, a sigil, a string or a char literal
 _TOKEN = re.compile(r"""#|~([A-Z][A-Za-z0-9]*|[a-z])(\"\"\"|'''|["'(\[{<|/])|\"\"\"|'''|"|'|\?""")
@@ -157,4 +157,5 @@ LANGUAGE = Language(
     identify=("elixir",),
     description="Elixir modules: ~H/~L/~E sigils (Phoenix components, LiveViews)",
     jsx=True,
+    code_comments=HASH_CODE_COMMENTS,
 )

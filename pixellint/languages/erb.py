@@ -8,7 +8,13 @@ from dataclasses import replace
 
 from pixellint.languages.base import Include, Kind, Language, Role
 from pixellint.languages.code import only_c_comments, only_ruby_comments
-from pixellint.languages.spans import ERB, ERB_COMMENT, MARKUP_COMMENTS
+from pixellint.languages.spans import (
+    C_CODE_COMMENTS,
+    ERB,
+    ERB_COMMENT,
+    MARKUP_COMMENTS,
+    RUBY_CODE_COMMENTS,
+)
 from pixellint.mask import fill
 
 _Q = r"""["']([^"'\n{}]+)["']"""
@@ -79,6 +85,7 @@ LANGUAGE = Language(
     scripts=javascript_tag_bodies,
     identify=("erb",),
     description="ERB (Rails)",
+    code_comments=RUBY_CODE_COMMENTS,
 )
 
 EJS = Language(
@@ -90,4 +97,5 @@ EJS = Language(
     includes=(EJS_INCLUDE, HEXO_PARTIAL, HEXO_JS),
     identify=("ejs",),
     description="EJS (Express, Hexo)",
+    code_comments=C_CODE_COMMENTS,
 )

@@ -19,7 +19,13 @@ import re
 from collections.abc import Iterable
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span, View
-from pixellint.languages.spans import HTML_COMMENT, JS_BLOCK_COMMENT, JS_LINE_COMMENT, between
+from pixellint.languages.spans import (
+    HASH_CODE_COMMENTS,
+    HTML_COMMENT,
+    JS_BLOCK_COMMENT,
+    JS_LINE_COMMENT,
+    between,
+)
 from pixellint.mask import fill
 
 # --- comment forms, for markers and suppressions (comments.py) -----------------------------------
@@ -357,4 +363,5 @@ LANGUAGE = Language(
     reader=read,
     description="Phoenix HEEx, LEEx and EEx templates",
     jsx=True,
+    code_comments=HASH_CODE_COMMENTS,
 )

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span
 from pixellint.languages.code import only_c_comments
-from pixellint.languages.spans import HTML_COMMENT, JS_BLOCK_COMMENT, PHP
+from pixellint.languages.spans import HTML_COMMENT, JS_BLOCK_COMMENT, PHP, PHP_CODE_COMMENTS
 
 _OPENER = re.compile(r"<\?(?:php\b|=)?")
 
@@ -110,4 +110,5 @@ LANGUAGE = Language(
     hints=("<?",),
     identify=("php",),
     description="PHP, WordPress",
+    code_comments=PHP_CODE_COMMENTS,
 )

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span
 from pixellint.languages.blade import nested
-from pixellint.languages.spans import MARKUP_COMMENTS, between
+from pixellint.languages.spans import C_CODE_COMMENTS, MARKUP_COMMENTS, between
 
 # --- C# inside balanced brackets ---------------------------------------------------------------
 
@@ -344,4 +344,5 @@ LANGUAGE = Language(
     includes=INCLUDES,
     scripts=interop_scripts,
     description="Razor (ASP.NET MVC, Razor Pages, Blazor)",
+    code_comments=C_CODE_COMMENTS,
 )

@@ -84,6 +84,7 @@ def _joined(host: str, guests: tuple[str, ...]) -> Language:
         spans=tuple(spans),
         comments=tuple(comments.values()),
         includes=tuple(includes),
+        code_comments=next((m.code_comments for m in members if m.code_comments), ""),
     )
 
 

@@ -109,3 +109,11 @@ ERB = Span(
     closers=(r"-?%>",),
 )
 ERB_COMMENT = Span("erb_comment", "<%#", between("<%#", "%>"), Role.COMMENT, 19, closers=(r"-?%>",))
+
+
+# --- comments inside server code (PHP, ERB, JSP...): strings first, so `//` in a URL is no comment
+_STRINGS = r"""(?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
+C_CODE_COMMENTS = _STRINGS + r"|(?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))"
+PHP_CODE_COMMENTS = _STRINGS + r"|(?P<comment>//[^\n]*|#(?!\[)[^\n]*|/\*.*?(?:\*/|\Z))"
+RUBY_CODE_COMMENTS = _STRINGS + r"|(?P<comment>#(?!\{)[^\n]*|^=begin\b.*?(?:^=end\b|\Z))"
+HASH_CODE_COMMENTS = _STRINGS + r"|(?P<comment>#(?!\{)[^\n]*)"
