@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from pixellint.conventions import (
+    aem,
+    aspnet,
     drupal,
     eleventy,
     generic,
     ghost,
     hexo,
     hugo,
+    java_web,
     jekyll,
+    laravel,
+    mdx,
+    phoenix,
+    pug,
     rails,
     shopify,
+    spring,
     wordpress,
 )
 from pixellint.conventions.base import Convention
@@ -23,8 +31,16 @@ CONVENTIONS: tuple[Convention, ...] = (
     hugo.CONVENTION,
     ghost.CONVENTION,
     hexo.CONVENTION,
+    pug.CONVENTION,
     wordpress.CONVENTION,
     rails.CONVENTION,
+    phoenix.CONVENTION,
+    laravel.CONVENTION,
+    aspnet.CONVENTION,
     drupal.CONVENTION,
+    java_web.CONVENTION,
+    spring.CONVENTION,
+    aem.CONVENTION,
+    mdx.CONVENTION,
     generic.CONVENTION,
 )
