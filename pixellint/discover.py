@@ -10,7 +10,6 @@ from pathlib import Path
 
 from pixellint.config import glob_regex
 from pixellint.filetypes import is_read
-from pixellint.lazyre import lazy
 
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", "node_modules", "bower_components", "jspm_packages", "vendor", "vendors",
@@ -18,16 +17,6 @@ SKIP_DIRS = frozenset({
     ".pytest_cache", ".ruff_cache", ".pixellint_cache", "_site", ".jekyll-cache", ".next",
     ".nuxt", ".svelte-kit", ".cache", ".sass-cache", ".idea", ".vscode",
 })  # fmt: skip
-# minified copies of well-known libraries: third-party code that never carries a site's tags
-_LIBRARY = lazy(
-    r"^(?:jquery|bootstrap|popper|lodash|underscore|react|react-dom|vue|angular|d3|three|moment|"
-    r"chart|highlight|prism|mathjax|katex|fontawesome|all|swiper|slick|select2|modernizr|"
-    r"backbone|ember|handlebars|mustache|axios|htmx|alpine|tailwind|mermaid|plotly|leaflet|"
-    r"require|polyfill|core-js|clipboard|lunr|elasticlunr|fuse|anchor|lazysizes|gsap|pace|"
-    r"fancybox|lightbox|photoswipe|masonry|isotope|imagesloaded|aos|animejs|typed|scrollreveal)"
-    r"[\w.-]*\.min\.(?:js|mjs)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +110,6 @@ def _inside(real: str, real_root: str) -> bool:
 
 
 def _wanted(rel: str) -> bool:
-    name = rel.rsplit("/", 1)[-1]
-    if _LIBRARY.match(name):
-        return False
     return is_read(rel)
 
 

@@ -148,7 +148,8 @@ def _references(doc: Document) -> Iterable[Reference]:
         return index < 0 or not comments[index][0] <= offset < comments[index][1]
 
     text = doc.text
-    html_comments = _HtmlComments(text)
+    # a template may mask what only looks like a comment (Thymeleaf's <!--/*/ ... /*/--> renders)
+    html_comments = _HtmlComments(doc.masked if doc.language.reader is None else text)
     for include in doc.language.includes:
         if include.hint not in text:
             continue
@@ -171,7 +172,7 @@ def _script_sources(doc: Document, live: Callable[[int], bool]) -> Iterable[Refe
     """`<script src>` to first-party files. Candidates come from a case-sensitive scan for the
     tag name's letters (C speed); the full pattern is tried only there."""
     source = doc.source
-    html_comments = _HtmlComments(source)
+    html_comments = _HtmlComments(doc.masked)
     for candidate in _SCRIPT_TAG.finditer(source):
         match = _SCRIPT_SRC.match(source, candidate.start())
         if match is None or match.start() in html_comments:

@@ -22,6 +22,8 @@ class Region:
     kind: Role
 
 
+# spans are joined into one alternation, where group numbers shift
+_NUMBERED_BACKREFERENCE = re.compile(r"(?<!\\)\\[1-9]")
 _COMPILED: dict[str, tuple[re.Pattern[str], tuple[str, ...]] | None] = {}
 
 
@@ -34,6 +36,9 @@ def _compiled(language: Language) -> tuple[re.Pattern[str], tuple[str, ...]] | N
 def _compile(language: Language) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
     if not language.spans:
         return None
+    for span in language.spans:
+        if _NUMBERED_BACKREFERENCE.search(span.pattern):
+            raise ValueError(f"span {span.name!r}: use (?P<name>...) and (?P=name), not \\1")
     alternation = "|".join(f"(?P<{s.name}>{s.pattern})" for s in language.spans)
     openers = tuple(dict.fromkeys(s.opener for s in language.spans))
     return re.compile(alternation, re.DOTALL), openers

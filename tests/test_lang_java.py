@@ -309,11 +309,6 @@ def test_thymeleaf_edges_from_the_templates_root() -> None:
     assert unresolved(files) == {(page, "${view}", "dynamic name")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core: graph._HtmlComments reads the original text, where Thymeleaf's prototype-only "
-    "block <!--/*/ ... /*/--> looks like an HTML comment; its content is rendered",
-)
 def test_thymeleaf_prototype_only_blocks_keep_their_includes() -> None:
     root = "src/main/resources/templates"
     page = f"{root}/page.html"

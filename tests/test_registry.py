@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import write_tree
 
 from pixellint import api
@@ -103,3 +104,23 @@ def test_published_laravel_views_under_vendor_are_read(tmp_path: Path) -> None:
     assert [s.location.path for s in result.sightings] == [
         "resources/views/vendor/analytics/gtag.blade.php"
     ]
+
+
+def test_every_masking_language_compiles_its_spans_into_one_pattern() -> None:
+    from pixellint import mask
+
+    for language in LANGUAGES:
+        if language.reader is None:
+            mask._compiled(language)  # raises on a numbered back-reference or a clash
+
+
+def test_a_numbered_back_reference_in_a_span_is_refused() -> None:
+    from dataclasses import replace
+
+    from pixellint import mask
+    from pixellint.languages.base import Role, Span
+
+    bad = Span("tag_pair", "<", r"<(a|b)>.*?</\1>", Role.CONTROL, 50)
+    language = replace(registry.BY_NAME["html"], name="html-bad", spans=(bad,))
+    with pytest.raises(ValueError, match=r"not \\1"):
+        mask._compiled(language)
