@@ -117,7 +117,7 @@ def test_catalog_url_patterns_are_linear_on_crafted_urls() -> None:
     loaded = catalog.load()
 
     def search(n: int) -> None:
-        crafted = "https://" + "a." * 25_000 * n + "/" + "x/" * 25_000 * n
+        crafted = "https://" + "a." * 10_000 * n + "/" + "x/" * 10_000 * n
         for pattern in loaded.url_patterns:
             pattern.regex.search(crafted)
 

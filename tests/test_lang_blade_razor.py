@@ -597,7 +597,7 @@ HOSTILE = {
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_files_of_openers_take_linear_time(name: str) -> None:
     path, opener = HOSTILE[name]
-    text = opener * (100_000 // len(opener))
+    text = opener * (40_000 // len(opener))
     small = _best_time(text, path)
     double = _best_time(text * 2, path)
     assert double < max(3 * small, 0.5), (name, small, double)
@@ -622,7 +622,7 @@ def _best_time(text: str, path: str) -> float:
 )  # fmt: skip
 def test_a_megabyte_of_mixed_openers_stays_fast(path: str, openers: list[str]) -> None:
     unit = "".join(openers)
-    text = unit * (1_000_000 // len(unit))
+    text = unit * (400_000 // len(unit))
     start = time.perf_counter()
     api.scan_text(text, path)
     assert time.perf_counter() - start < 10.0

@@ -300,27 +300,27 @@ def test_a_typed_nextjs_layout_parses_with_the_tsx_grammar() -> None:
 # --- linear time ----------------------------------------------------------------------------------
 
 HOSTILE = {
-    "ssi includes": ("a.shtml", '<!--#include virtual="' * 40_000),
-    "vue templates": ("a.vue", "<template v-if='" * 60_000 + "</template" * 60_000),
-    "component imports": ("a.vue", "import a from '" * 60_000 + "\nimport " * 60_000),
-    "astro comments": ("a.astro", "{/*" * 300_000),
-    "astro string expressions": ("a.astro", "{`" * 200_000 + "{'\\" * 100_000 + '{"' * 100_000),
-    "liquid doc": ("a.liquid", "{% doc %}" * 100_000),
-    "liquid tags": ("a.liquid", "{%- liquid\n render '" * 60_000),
-    "hugo comments": ("a.html", "{{ .X }}" + "<!--" * 200_000),
-    "hugo shortcodes": ("a.md", "{{< comment >}}" * 50_000 + "{{% x" * 50_000),
-    "php comment tags": ("a.php", "<?php //" * 60_000 + "<?php /*" * 60_000 + "<?php #" * 60_000),
+    "ssi includes": ("a.shtml", '<!--#include virtual="' * 16_000),
+    "vue templates": ("a.vue", "<template v-if='" * 24_000 + "</template" * 24_000),
+    "component imports": ("a.vue", "import a from '" * 24_000 + "\nimport " * 24_000),
+    "astro comments": ("a.astro", "{/*" * 120_000),
+    "astro string expressions": ("a.astro", "{`" * 80_000 + "{'\\" * 40_000 + '{"' * 40_000),
+    "liquid doc": ("a.liquid", "{% doc %}" * 40_000),
+    "liquid tags": ("a.liquid", "{%- liquid\n render '" * 24_000),
+    "hugo comments": ("a.html", "{{ .X }}" + "<!--" * 80_000),
+    "hugo shortcodes": ("a.md", "{{< comment >}}" * 20_000 + "{{% x" * 20_000),
+    "php comment tags": ("a.php", "<?php //" * 24_000 + "<?php /*" * 24_000 + "<?php #" * 24_000),
     "template parts": (
         "a.php",
-        "<?php get_template_part('x', $" * 40_000 + "comments_template(" * 40_000,
+        "<?php get_template_part('x', $" * 16_000 + "comments_template(" * 16_000,
     ),
-    "erb comment tags": ("a.html.erb", "<% #" * 100_000 + "<%\n=begin\n" * 50_000),
-    "erb javascript_tag": ("a.html.erb", "<%= javascript_tag do %>" * 40_000),
-    "erb render template": ("a.html.erb", "<%= render template: '" * 50_000),
-    "ejs comment tags": ("a.ejs", "<% //" * 100_000 + "<% /*" * 100_000),
-    "kramdown comments": ("a.md", "{::comment}" * 90_000),
-    "link comments": ("a.md", "[//]: # (" * 50_000 + "\n[comment]: <> (" * 50_000),
-    "include parameters": ("a.html", '{% include a.html b="' * 40_000 + "{% render 'x', " * 40_000),
+    "erb comment tags": ("a.html.erb", "<% #" * 40_000 + "<%\n=begin\n" * 20_000),
+    "erb javascript_tag": ("a.html.erb", "<%= javascript_tag do %>" * 16_000),
+    "erb render template": ("a.html.erb", "<%= render template: '" * 20_000),
+    "ejs comment tags": ("a.ejs", "<% //" * 40_000 + "<% /*" * 40_000),
+    "kramdown comments": ("a.md", "{::comment}" * 36_000),
+    "link comments": ("a.md", "[//]: # (" * 20_000 + "\n[comment]: <> (" * 20_000),
+    "include parameters": ("a.html", '{% include a.html b="' * 16_000 + "{% render 'x', " * 16_000),
 }
 
 
@@ -342,12 +342,12 @@ def _analyse(path: str, text: str) -> float:
 def test_hostile_input_takes_linear_time(name: str) -> None:
     """A third of the file against all of it: ~3x when linear, ~9x when quadratic."""
     path, text = HOSTILE[name]
-    assert 500_000 <= len(text) <= 2_500_000
+    assert 200_000 <= len(text) <= 1_000_000
     _analyse(path, text[:1000])  # warm up parsers and compiled patterns
     third = min(_analyse(path, text[: len(text) // 3]) for _ in range(2))
     whole = _analyse(path, text)
-    assert whole < max(6 * third, 1.0), (name, third, whole)
-    assert whole < 15.0, (name, whole)
+    assert whole < max(6 * third, 0.4), (name, third, whole)
+    assert whole < 6.0, (name, whole)
 
 
 # --- core behaviour on the cases the fixtures found; the xfails left are known gaps (strict) -------

@@ -483,18 +483,18 @@ def test_any_text_reads_into_pieces_that_are_the_original(text: str) -> None:
 
 
 HOSTILE = {
-    "unbuffered comments": "//-\n" * 100_000,
-    "nested comment blocks": "".join("  " * (i % 50) + "//- x\n" for i in range(100_000)),
-    "unclosed attribute lists": "a(\n" * 100_000,
-    "unclosed quotes in attributes": "a(title='\n" * 50_000,
-    "unclosed template literals": "a(href=`${" * 50_000,
-    "tag interpolation openers": "p " + "#[" * 200_000,
-    "nested tag interpolations": "p " + "#[a " * 100_000,
-    "mixin calls": "+m(" * 200_000,
-    "text interpolation openers": "p " + "#{" * 200_000 + "\n",
-    "parentheses in a value": "a(x=" + "(" * 100_000 + ")\n",
+    "unbuffered comments": "//-\n" * 40_000,
+    "nested comment blocks": "".join("  " * (i % 50) + "//- x\n" for i in range(40_000)),
+    "unclosed attribute lists": "a(\n" * 40_000,
+    "unclosed quotes in attributes": "a(title='\n" * 20_000,
+    "unclosed template literals": "a(href=`${" * 20_000,
+    "tag interpolation openers": "p " + "#[" * 80_000,
+    "nested tag interpolations": "p " + "#[a " * 40_000,
+    "mixin calls": "+m(" * 80_000,
+    "text interpolation openers": "p " + "#{" * 80_000 + "\n",
+    "parentheses in a value": "a(x=" + "(" * 40_000 + ")\n",
     "deep indentation": "".join(" " * i + "div\n" for i in range(1500)),
-    "a long script block": "script.\n" + "  fbq('init', '1');\n" * 40_000,
+    "a long script block": "script.\n" + "  fbq('init', '1');\n" * 16_000,
 }
 
 
