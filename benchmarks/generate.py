@@ -21,7 +21,39 @@ from make_tracker_fixtures import SNIPPETS
 
 SELF_HOSTED = {"matomo", "plausible-self-hosted", "umami-self-hosted"}
 TRACKERS = sorted(t for t in SNIPPETS if t not in SELF_HOSTED)
-WORDS = ["patient", "care", "clinic", "health", "appointment", "doctor", "nurse", "visit", "records", "results", "lab", "insurance", "billing", "pharmacy", "prescription", "wellness", "cardiology", "pediatrics", "oncology", "imaging", "referral", "community", "hospital", "emergency", "schedule", "portal", "message", "team", "support", "access", "privacy"]
+WORDS = [
+    "patient",
+    "care",
+    "clinic",
+    "health",
+    "appointment",
+    "doctor",
+    "nurse",
+    "visit",
+    "records",
+    "results",
+    "lab",
+    "insurance",
+    "billing",
+    "pharmacy",
+    "prescription",
+    "wellness",
+    "cardiology",
+    "pediatrics",
+    "oncology",
+    "imaging",
+    "referral",
+    "community",
+    "hospital",
+    "emergency",
+    "schedule",
+    "portal",
+    "message",
+    "team",
+    "support",
+    "access",
+    "privacy",
+]
 CDN = [
     "https://cdn.jsdelivr.net/npm/bootstrap@5.3.3/dist/js/bootstrap.bundle.min.js",
     "https://code.jquery.com/jquery-3.7.1.min.js",

@@ -113,7 +113,9 @@ def score_project(corpus: Path, labels: dict[str, Any]) -> Score:
         if not true:
             trap = any(within(t, path, line) for t in traps)
             score.trap_hits += trap
-            score.false.append(f"{labels['root']}/{path}:{line} {tracker}{' (trap)' if trap else ''}")
+            score.false.append(
+                f"{labels['root']}/{path}:{line} {tracker}{' (trap)' if trap else ''}"
+            )
     return score
 
 

@@ -53,5 +53,7 @@ def markdown() -> str:
         resolves = ", ".join(f"`{how}`" for how, _ in convention.resolvers) or "-"
         wraps = "yes" if convention.wraps else "-"
         reads = f"`{convention.data_files}`".replace("|", "\\|") if convention.data_files else "-"
-        lines.append(f"| {convention.name}: {convention.description} | {resolves} | {wraps} | {reads} |")
+        lines.append(
+            f"| {convention.name}: {convention.description} | {resolves} | {wraps} | {reads} |"
+        )
     return "\n".join(lines) + "\n"

@@ -9,7 +9,6 @@ conventions (pixellint.conventions).
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
@@ -198,9 +197,14 @@ def _literal_script(value: str, masked: str) -> str | None:
     quoted = _QUOTED_JS.search(value)
     if quoted:
         return quoted.group(1)
-    prefix = len(os.path.commonprefix([value, masked]))
+    prefix = next(
+        (i for i, (a, b) in enumerate(zip(value, masked, strict=False)) if a != b),
+        min(len(value), len(masked)),
+    )
     literal = value[:prefix].strip()
-    return literal if "{" not in literal and "<" not in literal and _JS_FILE.search(literal) else None
+    return (
+        literal if "{" not in literal and "<" not in literal and _JS_FILE.search(literal) else None
+    )
 
 
 def _locate(doc: Document, offset: int, *, original: bool) -> Location:

@@ -92,4 +92,3 @@ def language(name: str) -> Language:
     """A language by name, including joined ones ('html+jinja')."""
     host, *guests = name.split("+")
     return _joined(host, tuple(guests)) if guests else BY_NAME[host]
-
