@@ -31,6 +31,9 @@ _QUERY = """
 (import_statement source: (string) @import)
 (function_declaration name: (identifier) @local) @binding
 (formal_parameters (identifier) @local) @binding
+(import_specifier alias: (identifier) @local) @binding
+(import_specifier name: (identifier) @local !alias) @binding
+(import_clause (identifier) @local) @binding
 """
 
 
@@ -123,7 +126,7 @@ def analyse(text: str, interest: Interest, grammar: str = "javascript") -> JsRes
     roots = _roots(interest.calls)
     for _, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
         if "binding" in captures:
-            _note_local_binding(captures, roots, shadowed)
+            _note_local_binding(captures, roots, interest.packages, shadowed)
             continue
         for hit in _hits_of(captures, interest, to_char):
             if (hit.kind, hit.start) not in seen:
@@ -144,7 +147,10 @@ def analyse(text: str, interest: Interest, grammar: str = "javascript") -> JsRes
 
 
 def _note_local_binding(
-    captures: dict[str, list[Node]], roots: frozenset[str], shadowed: list[tuple[str, int, int]]
+    captures: dict[str, list[Node]],
+    roots: frozenset[str],
+    packages: frozenset[str],
+    shadowed: list[tuple[str, int, int]],
 ) -> None:
     """A function or parameter named like a tracker (or like the object of a tracker's method:
     Angular's `analytics: AnalyticsService`) is the site's own, within the function it belongs
@@ -154,12 +160,26 @@ def _note_local_binding(
     if name not in roots:
         return
     binding = captures["binding"][0]
+    if binding.type in ("import_specifier", "import_clause"):
+        # `import { ga } from '@lib/helpers'`: the site's own function; a vendor SDK's binding
+        # (`import ReactGA from 'react-ga4'`) is reported as the package import
+        if _import_source(binding) not in packages:
+            shadowed.append((name, *_EVERYWHERE))
+        return
     if binding.type == "function_declaration":
         if b"arguments" not in (binding.text or b""):
             shadowed.append((name, *_EVERYWHERE))
         return
     scope = binding.parent or binding
     shadowed.append((name, scope.start_byte, scope.end_byte))
+
+
+def _import_source(node: Node) -> str:
+    current: Node | None = node
+    while current is not None and current.type != "import_statement":
+        current = current.parent
+    source = current.child_by_field_name("source") if current is not None else None
+    return _package(_string_value(source))
 
 
 def _shadowed(hit: JsHit, shadowed: list[tuple[str, int, int]]) -> bool:

@@ -345,8 +345,8 @@ def test_hostile_input_takes_linear_time(name: str) -> None:
     assert 200_000 <= len(text) <= 1_000_000
     _analyse(path, text[:1000])  # warm up parsers and compiled patterns
     third = min(_analyse(path, text[: len(text) // 3]) for _ in range(2))
-    whole = _analyse(path, text)
-    assert whole < max(6 * third, 0.4), (name, third, whole)
+    whole = min(_analyse(path, text) for _ in range(2))
+    assert whole < max(6 * third, 0.5), (name, third, whole)
     assert whole < 6.0, (name, whole)
 
 

@@ -84,3 +84,19 @@ def test_a_parameter_hides_a_tracker_only_inside_its_own_function() -> None:
     code = "function wrap(ga) { ga('send', 'pageview'); }\nga('create', 'UA-1234567-1', 'auto');\n"
     found = sightings(code, "static/site.js")
     assert [(s.tracker, s.location.line) for s in found] == [("google-analytics", 2)]
+
+
+def test_a_first_party_helper_imported_under_a_tracker_name_is_not_the_tracker() -> None:
+    code = (
+        'import { ga } from "@lib/client/clientHelpers";\n'
+        "export function Publish(): JSX.Element {\n"
+        '  const onClick = () => ga("publish_form", { formId: 1 });\n'
+        "  return <button onClick={onClick}>Publish</button>;\n"
+        "}\n"
+    )
+    assert sightings(code, "components/Publish.tsx") == []
+
+
+def test_a_vendor_sdk_import_is_still_reported() -> None:
+    code = "import ReactGA from 'react-ga4';\nReactGA.initialize('G-ABC1234567');\n"
+    assert [s.tracker for s in sightings(code, "src/analytics.ts")] == ["google-analytics"]
