@@ -647,3 +647,24 @@ def test_phoenix_traits_and_esm_blocks_are_linear() -> None:
     start = time.perf_counter()
     mdx.esm_blocks("```\nimport a from 'b'\n" * 80_000)
     assert time.perf_counter() - start < max(4 * small, 0.5)
+
+
+def test_a_module_with_many_sigils_is_read_in_linear_time() -> None:
+    from conftest import assert_linear
+
+    from pixellint import graph
+    from pixellint.document import prepare
+    from pixellint.languages import registry
+
+    unit = (
+        "  def card(assigns) do\n    ~H\"\"\"\n    <div><.icon name=\"x\" /><.link>go</.link></div>\n"
+        '    """\n  end\n'
+    )
+    elixir = registry.by_path("a.ex")
+    assert elixir is not None
+
+    def node(n: int) -> None:
+        text = "defmodule AppWeb.Cards do\n" + unit * 1_500 * n + "end\n"
+        graph.node_of(prepare("lib/app_web/cards.ex", text, elixir))
+
+    assert_linear(node, "sigils")

@@ -339,7 +339,7 @@ def component_calls(text: str, start: int = 0, end: int | None = None) -> Iterab
     end = len(text) if end is None else end
     skip = (
         [(m.start(), m.end()) for m in _NOT_CALLED.finditer(text, start, end)]
-        if "<!" in text or "<%" in text
+        if text.find("<!", start, end) >= 0 or text.find("<%", start, end) >= 0
         else []
     )
     starts = [s for s, _ in skip]
