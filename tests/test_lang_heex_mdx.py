@@ -657,7 +657,7 @@ def test_a_module_with_many_sigils_is_read_in_linear_time() -> None:
     from pixellint.languages import registry
 
     unit = (
-        "  def card(assigns) do\n    ~H\"\"\"\n    <div><.icon name=\"x\" /><.link>go</.link></div>\n"
+        '  def card(assigns) do\n    ~H"""\n    <div><.icon name="x" /><.link>go</.link></div>\n'
         '    """\n  end\n'
     )
     elixir = registry.by_path("a.ex")

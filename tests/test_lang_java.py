@@ -231,7 +231,7 @@ def test_thymeleaf_is_claimed_by_content() -> None:
     html = registry.BY_NAME["html"]
     assert registry.for_text(html, '<div th:replace="~{a :: b}"></div>').name == "html+thymeleaf"
     assert (
-        registry.for_text(html, '<html xmlns:th="http://www.thymeleaf.org">').name
+        registry.for_text(html, '<html xmlns:th="http://www.thymeleaf.org"><p th:text="${x}">').name
         == "html+thymeleaf"
     )
     assert registry.for_text(html, '<p style="width: 10px">th: x</p>').name == "html"

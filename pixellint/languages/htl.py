@@ -123,7 +123,8 @@ RESOURCE = Include(
     names=_resource_names,
 )  # fmt: skip
 
-HINTS = ("data-sly-", "${properties.", "${pageProperties.", "${currentPage.", "${wcmmode.")
+# one scan per hint on every .html file; the content test then looks for the HTL globals
+HINTS = ("data-sly-", "${")
 _CLAIM = re.compile(
     r"(?<![\w-])data-sly-[a-z]+|\$\{(?:properties|pageProperties|inheritedPageProperties|"
     r"currentPage|wcmmode)\b"
