@@ -3,6 +3,7 @@ an `.html` file whose content uses template syntax, and the pre-commit file filt
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -40,6 +41,38 @@ def _hints(host: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(h for guest in _guests().get(host, ()) for h in guest.hints))
 
 
+@cache
+def _probes(host: str) -> tuple[tuple[re.Pattern[str] | None, tuple[str, ...]], ...]:
+    """How to look for the hints in one pass each: hints that start with the same punctuation
+    (`{%` `{{` `{#`, `<?` `<%` `<#` `<@`) share one regex, which C scans 5-8x faster than one
+    `in` per hint; a hint that starts with a letter is looked for alone with `in`."""
+    groups: dict[str, list[str]] = {}
+    probes: list[tuple[re.Pattern[str] | None, tuple[str, ...]]] = []
+    for hint in _hints(host):
+        if hint[0].isalnum():
+            probes.append((None, (hint,)))
+        else:
+            groups.setdefault(hint[0], []).append(hint)
+    for first, members in groups.items():
+        rests = "|".join(re.escape(h[1:]) for h in sorted(members, key=len, reverse=True))
+        probes.append((re.compile(re.escape(first) + f"(?:{rests})"), tuple(members)))
+    return tuple(probes)
+
+
+def _present(host: str, text: str) -> set[str]:
+    found: set[str] = set()
+    for regex, hints in _probes(host):
+        if regex is None:
+            if hints[0] in text:
+                found.add(hints[0])
+            continue
+        for match in regex.finditer(text):
+            found.add(match.group())
+            if found.issuperset(hints):
+                break
+    return found
+
+
 def by_path(path: str) -> Language | None:
     """The language a file name says (the longest matching extension: `.blade.php` over `.php`)."""
     name = path.rsplit("/", 1)[-1].lower()
@@ -59,7 +92,7 @@ def for_text(language: Language, text: str) -> Language:
     guests = _guests().get(language.name)
     if not guests:
         return language
-    present = {hint for hint in _hints(language.name) if hint in text}
+    present = _present(language.name, text)
     if not present:
         return language
     claimed = tuple(
