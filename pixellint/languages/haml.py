@@ -20,8 +20,7 @@ from pixellint.languages.ruby_lines import (
     RENDER_TEMPLATE,
     RUBY_LINE_COMMENT,
     Element,
-    Lines,
-    Markup,
+    LineReader,
     block_comment,
     is_ruby_comment,
     scan_ruby,
@@ -54,23 +53,8 @@ _STYLE_FILTERS = frozenset({"css", "sass", "scss", "less", "stylus"})
 _CODE_FILTERS = frozenset({"ruby", "coffee", "coffeescript"})
 
 
-class _Reader:
-    """One pass over the lines; each handler returns the index of the next line to read."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lines = Lines(text)
-        self.markup = Markup(text)
-
-    def read(self) -> View:
-        lines, i = self.lines, 0
-        while i < lines.count:
-            if lines.blank(i):
-                i += 1
-                continue
-            self.markup.close_to(lines.width[i])
-            i = self._line(i)
-        return self.markup.build()
+class _Reader(LineReader):
+    """Each handler returns the index of the next line to read."""
 
     def _line(self, i: int) -> int:
         text, at = self.text, self.lines.content[i]

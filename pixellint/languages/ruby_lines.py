@@ -410,3 +410,26 @@ def skip(pattern: re.Pattern[str], text: str, pos: int, end: int) -> int:
 def is_ruby_comment(text: str, start: int, end: int) -> bool:
     """`- # note`: a Ruby comment rather than code (`#{` would be interpolation)."""
     return _RUBY_COMMENT.match(text, start, end) is not None
+
+
+class LineReader:
+    """One pass over the lines of an indentation language; `line` reads the construct that starts
+    at line i and returns the index of the next line to read."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = Lines(text)
+        self.markup = Markup(text)
+
+    def read(self) -> View:
+        lines, i = self.lines, 0
+        while i < lines.count:
+            if lines.blank(i):
+                i += 1
+                continue
+            self.markup.close_to(lines.width[i])
+            i = self._line(i)
+        return self.markup.build()
+
+    def _line(self, i: int) -> int:
+        raise NotImplementedError
