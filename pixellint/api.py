@@ -24,7 +24,15 @@ from pixellint.document import language_of, prepare
 from pixellint.facts import FileFacts, Task
 from pixellint.languages import registry as languages
 from pixellint.lookup import Lookup
-from pixellint.model import Diagnostic, Exposure, Finding, Location, Sighting, Step
+from pixellint.model import (
+    Diagnostic,
+    Exposure,
+    Finding,
+    Location,
+    Sighting,
+    Step,
+    TrackerInfo,
+)
 from pixellint.rules import RULES, evaluate
 from pixellint.workers import Engine
 
@@ -41,6 +49,11 @@ class Result:
     marked: int  # how many files were marked directly (0: nothing is marked)
     suppressed: int = 0
     root: str = ""
+    trackers: tuple[TrackerInfo, ...] = ()  # catalog facts of every tracker seen, for reports
+
+    def tracker(self, tracker_id: str) -> TrackerInfo:
+        found = next((t for t in self.trackers if t.id == tracker_id), None)
+        return found or TrackerInfo(tracker_id, tracker_id, "", "", "")
 
     @property
     def failed(self) -> bool:
@@ -189,6 +202,7 @@ def _judge(
         marked=len(direct),
         suppressed=suppressed,
         root=str(root),
+        trackers=_tracker_infos(catalog, sightings),
     )
 
 
@@ -202,11 +216,25 @@ def scan_text(
     marks = {path: "scanned as sensitive"} if sensitive else {}
     findings = evaluate(sightings, marks, graph_module.Graph(), detector.catalog)
     return Result(
-        tuple(findings), tuple(diagnostics), tuple(sightings), 1, tuple(marks), len(marks)
+        tuple(findings),
+        tuple(diagnostics),
+        tuple(sightings),
+        1,
+        tuple(marks),
+        len(marks),
+        trackers=_tracker_infos(detector.catalog, sightings),
     )
 
 
-cache_module.register(Result, Finding, Exposure, Step, Location, Sighting, Diagnostic)
+def _tracker_infos(catalog: Catalog, sightings: Iterable[Sighting]) -> tuple[TrackerInfo, ...]:
+    ids = sorted({s.tracker for s in sightings})
+    return tuple(
+        TrackerInfo(t.id, t.name, t.vendor, t.category, t.docs)
+        for t in (catalog.by_id[i] for i in ids)
+    )
+
+
+cache_module.register(Result, Finding, Exposure, Step, Location, Sighting, Diagnostic, TrackerInfo)
 
 
 @cache

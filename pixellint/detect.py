@@ -33,8 +33,7 @@ _PII_KEYS = frozenset(
 )  # fmt: skip
 _IDENT = lazy(r"[\w$]")
 _PIECES = lazy(r"""\+\s*["'`]""")  # starts with a literal: fast to search
-_BUILTIN_TEMPLATES = ("google_analytics.html", "google_analytics_async.html")
-_HUGO_GA = lazy(r'(?:template|partial)\s+"(?:_internal/)?google_analytics(?:_async)?\.html"')
+_BUILTIN_TEMPLATE = lazy(r'(?:template|partial)\s+"(?:_internal/)?([\w.-]+)"')
 _JOIN = lazy(r"""["'`]\s*[+,]\s*["'`]""")
 EVIDENCE_MAX = 100
 Offsets = Callable[[int], int]  # offset in analysed code -> offset in the file
@@ -74,7 +73,7 @@ class Detector:
         import ahocorasick
 
         everything = ahocorasick.Automaton()
-        tokens = self.catalog.tokens() | {Token(n, False, False) for n in _BUILTIN_TEMPLATES}
+        tokens = self.catalog.tokens() | {Token(n, False, False) for n in self.catalog.templates}
         for token in tokens:
             key = token.text.lower()
             if everything.exists(key):
@@ -446,18 +445,8 @@ class _Collector:
         """Tracker URLs inside PHP/ERB code (wp_enqueue_script, echo '<script src=…>'), and
         template engines' built-in analytics templates (Hugo's google_analytics.html)."""
         for region in self.doc.regions:
-            if region.kind == "control" and _HUGO_GA.search(
-                self.doc.source, region.start, region.end
-            ):
-                tracker = self.detector.catalog.by_id["google-analytics"]
-                self._add(
-                    tracker,
-                    "builtin-template",
-                    region.start,
-                    region.end,
-                    region.start,
-                    "Hugo's built-in Google Analytics template",
-                )
+            if region.kind == "control" and self.detector.catalog.templates:
+                self._builtin_template(region.start, region.end)
             if region.kind not in ("code", "output"):
                 continue
             source = self.doc.source[region.start : region.end]
@@ -477,6 +466,18 @@ class _Collector:
                         region.start,
                         f"{match[1].kind} {_short(url)} in template code",
                     )
+
+    def _builtin_template(self, start: int, end: int) -> None:
+        """A template engine's own analytics template (`{{ template "_internal/google_analytics.html" . }}`),
+        named in the catalog's `templates`."""
+        match = _BUILTIN_TEMPLATE.search(self.doc.source, start, end)
+        if match is None:
+            return
+        tracker_id = self.detector.catalog.templates.get(match.group(1))
+        if tracker_id is not None:
+            tracker = self.detector.catalog.by_id[tracker_id]
+            detail = f"built-in template {match.group(1)}"
+            self._add(tracker, "builtin-template", start, end, start, detail)
 
     # folding -----------------------------------------------------------------------------
     def _add(

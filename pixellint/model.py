@@ -83,3 +83,14 @@ class Finding:
     @property
     def location(self) -> Location:
         return self.sighting.location
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class TrackerInfo:
+    """What a report says about a tracker, taken from the catalog the scan used."""
+
+    id: str
+    name: str
+    vendor: str
+    category: str
+    docs: str

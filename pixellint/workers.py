@@ -5,10 +5,8 @@ returns them in task order."""
 
 from __future__ import annotations
 
-import hashlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -37,12 +35,9 @@ class Job:
 Computed = tuple[list[int], str, FileFacts | None]
 
 
-def salt(config: Config) -> str:
-    catalog_text = resources.files("pixellint.catalog").joinpath("trackers.toml").read_bytes()
-    return (
-        hashlib.sha256(catalog_text).hexdigest()
-        + f"\0{config.max_script_size}\0{config.max_file_size}"
-    )
+def salt(catalog: Catalog, config: Config) -> str:
+    """What cached facts depend on besides the file: the catalog in use and the limits."""
+    return f"{catalog.digest}\0{config.max_script_size}\0{config.max_file_size}"
 
 
 class Worker:
@@ -83,7 +78,7 @@ def _work(job: Job) -> Computed:
 class Engine:
     def __init__(self, catalog: Catalog, config: Config, jobs: int, cache_dir: Path | None) -> None:
         self.worker = Worker(catalog, config, cache_dir is not None)
-        self.cache = Cache(cache_dir, salt(config)) if cache_dir is not None else None
+        self.cache = Cache(cache_dir, salt(catalog, config)) if cache_dir is not None else None
         self.jobs = max(1, jobs)
         self.args = (catalog, config, cache_dir is not None)
         self.pool: ProcessPoolExecutor | None = None

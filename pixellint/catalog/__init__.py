@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PATH_CHARS = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$")
 _TRACKER_KEYS = {
     "id", "name", "vendor", "category", "docs", "loaders", "beacons", "calls", "globals",
-    "ids", "identify", "self_hosted", "notes", "opaque", "packages",
+    "ids", "identify", "self_hosted", "notes", "opaque", "packages", "templates",
 }  # fmt: skip
 _IDENTIFY_KEYS = {"call", "arg0", "min_args", "keys"}
 
@@ -85,6 +86,7 @@ class Tracker:
     self_hosted: bool
     opaque: bool  # loads code nobody can review here (tag managers, CDPs)
     notes: str
+    templates: tuple[str, ...] = ()  # a template engine's built-in templates that load it (Hugo)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class Catalog:
     calls: dict[str, tuple[str, ...]]  # callee path -> tracker ids, catalog order
     globals: dict[str, tuple[str, ...]]  # assigned global -> tracker ids
     packages: dict[str, tuple[str, ...]]  # npm package -> tracker ids
+    templates: dict[str, str]  # built-in template name -> tracker id
+    digest: str  # sha256 of the catalog text: cache entries are keyed by the catalog in use
 
     def tokens(self) -> set[Token]:
         """Literals whose absence proves a text holds no catalog match."""
@@ -152,6 +156,8 @@ def _build(text: str) -> Catalog:
         _index(trackers, "calls"),
         _index(trackers, "globals"),
         _index(trackers, "packages"),
+        {name: t.id for t in trackers for name in t.templates},
+        hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
 
 
@@ -182,7 +188,7 @@ def _tracker(entry: Any, n: int) -> Tracker:
         raise CatalogError(f"{where}: docs must be an https:// link")
     lists = {
         k: _strings(entry, k, where)
-        for k in ("loaders", "beacons", "calls", "globals", "ids", "packages")
+        for k in ("loaders", "beacons", "calls", "globals", "ids", "packages", "templates")
     }
     if not any(lists[k] for k in ("loaders", "beacons", "calls", "globals", "packages")):
         raise CatalogError(f"{where}: needs one of loaders, beacons, calls, globals, packages")
@@ -211,6 +217,7 @@ def _tracker(entry: Any, n: int) -> Tracker:
         self_hosted=_bool(entry, "self_hosted", where),
         opaque=_bool(entry, "opaque", where),
         notes=str(entry.get("notes", "")),
+        templates=lists["templates"],
     )
 
 

@@ -7,7 +7,6 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from pixellint import __version__
-from pixellint.catalog import load
 from pixellint.model import Finding
 from pixellint.rules import RULES
 
@@ -18,7 +17,6 @@ SCHEMA_VERSION = 1
 
 
 def render(result: Result, **_: Any) -> str:
-    catalog = load()
     document = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "pixellint", "version": __version__},
@@ -31,7 +29,7 @@ def render(result: Result, **_: Any) -> str:
             "suppressed": result.suppressed,
             "diagnostics": len(result.diagnostics),
         },
-        "findings": [_finding(f, catalog) for f in result.findings],
+        "findings": [_finding(f, result) for f in result.findings],
         "diagnostics": [
             {
                 "code": d.code,
@@ -46,8 +44,8 @@ def render(result: Result, **_: Any) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _finding(finding: Finding, catalog: Any) -> dict[str, Any]:
-    tracker = catalog.by_id[finding.sighting.tracker]
+def _finding(finding: Finding, result: Result) -> dict[str, Any]:
+    tracker = result.tracker(finding.sighting.tracker)
     rule = RULES[finding.rule]
     return {
         "rule": rule.code,

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from pixellint import __version__
-from pixellint.catalog import load
 from pixellint.model import Diagnostic, Finding, Location
 from pixellint.rules import RULES, Rule
 
@@ -56,13 +55,12 @@ def log(result: Result | None, *, category: str = "", error: str = "") -> dict[s
     if category:
         run["automationDetails"] = {"id": category.rstrip("/") + "/"}
     if result is not None and not error:
-        catalog = load()
         seen: dict[str, int] = {}
         results = []
         for finding in result.findings:
             key = fingerprint(finding)
             seen[key] = seen.get(key, 0) + 1
-            results.append(_result(finding, catalog, f"{key}:{seen[key]}"))
+            results.append(_result(finding, result, f"{key}:{seen[key]}"))
         run["results"] = results
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -108,9 +106,9 @@ def _physical(location: Location) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, catalog: Any, print_: str) -> dict[str, Any]:
+def _result(finding: Finding, scan: Result, print_: str) -> dict[str, Any]:
     rule = RULES[finding.rule]
-    tracker = catalog.by_id[finding.sighting.tracker]
+    tracker = scan.tracker(finding.sighting.tracker)
     related = []
     links = []
     for n, exposure in enumerate(finding.exposures[:MAX_RELATED], 1):
