@@ -607,9 +607,9 @@ def _best_time(text: str, path: str) -> float:
     """The fastest of three runs: the machine may be busy with other work."""
     timings = []
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         api.scan_text(text, path)
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
     return min(timings)
 
 
@@ -623,6 +623,6 @@ def _best_time(text: str, path: str) -> float:
 def test_a_megabyte_of_mixed_openers_stays_fast(path: str, openers: list[str]) -> None:
     unit = "".join(openers)
     text = unit * (400_000 // len(unit))
-    start = time.perf_counter()
+    start = time.process_time()
     api.scan_text(text, path)
-    assert time.perf_counter() - start < 10.0
+    assert time.process_time() - start < 10.0

@@ -623,30 +623,30 @@ HOSTILE = {
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_input_takes_linear_time(name: str) -> None:
     path, text = HOSTILE[name]
-    start = time.perf_counter()
+    start = time.process_time()
     api.scan_text(text, path)
-    small = time.perf_counter() - start
-    start = time.perf_counter()
+    small = time.process_time() - start
+    start = time.process_time()
     api.scan_text(text * 2, path)
-    double = time.perf_counter() - start
+    double = time.process_time() - start
     assert double < max(4 * small, 0.5), (name, small, double)
 
 
 def test_phoenix_traits_and_esm_blocks_are_linear() -> None:
     """The parts the scan above does not run: the convention's traits and MDX fences."""
     for make in (lambda n: '~H"""\n' + "<.a " * n, lambda n: "def a(assigns) do\n" * n):
-        start = time.perf_counter()
+        start = time.process_time()
         list(phoenix.traits("lib/a.ex", make(40_000)))
-        small = time.perf_counter() - start
-        start = time.perf_counter()
+        small = time.process_time() - start
+        start = time.process_time()
         list(phoenix.traits("lib/a.ex", make(80_000)))
-        assert time.perf_counter() - start < max(4 * small, 0.5)
-    start = time.perf_counter()
+        assert time.process_time() - start < max(4 * small, 0.5)
+    start = time.process_time()
     mdx.esm_blocks("```\nimport a from 'b'\n" * 40_000)
-    small = time.perf_counter() - start
-    start = time.perf_counter()
+    small = time.process_time() - start
+    start = time.process_time()
     mdx.esm_blocks("```\nimport a from 'b'\n" * 80_000)
-    assert time.perf_counter() - start < max(4 * small, 0.5)
+    assert time.process_time() - start < max(4 * small, 0.5)
 
 
 def test_a_module_with_many_sigils_is_read_in_linear_time() -> None:
