@@ -17,7 +17,7 @@ from pixellint import catalog as catalog_module
 from pixellint import graph as graph_module
 from pixellint import sensitivity, suppress
 from pixellint.catalog import Catalog
-from pixellint.config import CONFIG_FILES, Config
+from pixellint.config import CONFIG_FILES, Config, ConfigError
 from pixellint.detect import Detector
 from pixellint.discover import walk
 from pixellint.document import language_of, prepare
@@ -82,6 +82,7 @@ def run(
     per-file facts keyed by content, catalog and settings."""
     root = Path(os.path.abspath(root))
     catalog = catalog or catalog_module.load()
+    _check_allow(config, catalog)
     targets, notes = walk(paths, root, config.exclude)
     if any(c.explicit and c.rel.rsplit("/", 1)[-1] in CONFIG_FILES for c in targets):
         # a changed config changes what is sensitive anywhere: judge the whole project
@@ -256,6 +257,73 @@ def _involves(finding: Finding, changed: set[str]) -> bool:
     )
 
 
+def _known_names(catalog: Catalog) -> set[str]:
+    """What `allow` and `pixellint: ignore[...]` may name."""
+    names = {t.id for t in catalog.trackers} | {t.category for t in catalog.trackers}
+    return names | {r.code for r in RULES.values()} | {r.name for r in RULES.values()}
+
+
+def _closest(name: str, known: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+def _check_allow(config: Config, catalog: Catalog) -> None:
+    """A typo in `allow` would silently allow nothing: it is a configuration error."""
+    known = {t.id for t in catalog.trackers} | {t.category for t in catalog.trackers}
+    for name in config.allow:
+        if name not in known:
+            raise ConfigError(
+                f"{config.source or 'config'}: 'allow' names unknown tracker {name!r}"
+                f"{_closest(name, known)} (`pixellint trackers` lists the ids)"
+            )
+
+
+def _suppression_problems(
+    facts: dict[str, FileFacts], catalog: Catalog, scanned: set[str]
+) -> list[Diagnostic]:
+    """PXL904 for a suppression with no reason, with a name nothing is called, or that covers no
+    tracker in its file (a stale one hides nothing and misleads the next reader)."""
+    known = _known_names(catalog)
+    notes = []
+    for rel in sorted(scanned & facts.keys()):
+        fact = facts[rel]
+        for s in fact.suppressions:
+            where = Location(s.path, s.line, 1, s.line, 1)
+            unknown = sorted(s.names - known)
+            if unknown:
+                hint = _closest(unknown[0], known)
+                notes.append(
+                    Diagnostic(where, "PXL904", f"suppression names unknown {unknown[0]!r}{hint}")
+                )
+            elif fact.sightings is not None and not _covers_a_sighting(s, fact.sightings, catalog):
+                notes.append(
+                    Diagnostic(where, "PXL904", "suppression matches no tracker here; remove it")
+                )
+            if not s.reason:
+                notes.append(
+                    Diagnostic(
+                        where, "PXL904", "suppression has no reason; say why after the bracket"
+                    )
+                )
+    return notes
+
+
+def _covers_a_sighting(
+    suppression: suppress.Suppression, sightings: Iterable[Sighting], catalog: Catalog
+) -> bool:
+    rule_names = {r.code for r in RULES.values()} | {r.name for r in RULES.values()}
+    for sighting in sightings:
+        tracker = catalog.by_id[sighting.tracker]
+        names = {tracker.id, tracker.category} | rule_names
+        line, anchor = sighting.location.line, sighting.anchor_line
+        if suppress.covers(suppression, names, line, anchor):
+            return True
+    return False
+
+
 def _apply_suppressions(
     findings: Iterable[Finding], facts: dict[str, FileFacts], catalog: Catalog, scanned: set[str]
 ) -> tuple[list[Finding], int, list[Diagnostic]]:
@@ -271,17 +339,7 @@ def _apply_suppressions(
             suppressed += 1
         else:
             kept.append(finding)
-    notes = [
-        Diagnostic(
-            Location(s.path, s.line, 1, s.line, 1),
-            "PXL904",
-            "suppression has no reason; say why after the bracket",
-        )
-        for rel, fact in facts.items()
-        for s in fact.suppressions
-        if not s.reason and rel in scanned
-    ]
-    return kept, suppressed, notes
+    return kept, suppressed, _suppression_problems(facts, catalog, scanned)
 
 
 __all__ = ["Result", "run", "scan_text"]

@@ -147,6 +147,8 @@ def check(
             jobs=jobs or os.cpu_count() or 1,
             cache_dir=cache,
         )
+    except ConfigError as exc:
+        raise ConfigProblem(str(exc)) from exc
     except Exception as exc:
         if format_ == "sarif":
             import json

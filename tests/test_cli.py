@@ -223,3 +223,11 @@ def test_symlinked_files_outside_the_project_are_not_followed(cli, tmp_path: Pat
     report = json.loads(result.out)
     assert result.code == 0 and report["findings"] == []
     assert [d["location"]["path"] for d in report["diagnostics"]] == ["linked.html"]
+
+
+def test_a_typo_in_allow_is_a_config_error_naming_the_closest_id(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "pixellint.toml").write_text('allow = ["google-tagmanager"]\n', "utf-8")
+    (tmp_path / "index.html").write_text("<p>x</p>\n", "utf-8")
+    result = cli("check", str(tmp_path))
+    assert result.code == 2
+    assert "unknown tracker 'google-tagmanager'; did you mean 'google-tag-manager'" in result.err

@@ -175,3 +175,27 @@ def test_a_marker_shown_in_a_markdown_code_fence_marks_nothing(tmp_path: Path) -
     )
     result = run(tmp_path, {"docs/marking.md": text})
     assert result.findings == () and result.marked == 0
+
+
+def test_a_suppression_naming_an_unknown_tracker_is_flagged_with_the_closest_id(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "<!-- pixellint: sensitive -->\n<!-- pixellint: ignore[meta-pixl] consent banner -->\n"
+        "<script>fbq('init', '1');</script>\n"
+    )
+    result = run(tmp_path, {"p.html": text})
+    assert [f.sighting.tracker for f in result.findings] == ["meta-pixel"]
+    (note,) = result.diagnostics
+    assert (note.code, note.location.line) == ("PXL904", 2)
+    assert note.message.startswith(
+        "suppression names unknown 'meta-pixl'; did you mean 'meta-pixel'"
+    )
+
+
+def test_a_suppression_that_covers_no_tracker_is_flagged(tmp_path: Path) -> None:
+    text = "<!-- pixellint: ignore[hotjar] removed in 2025 -->\n<p>No tracker here any more.</p>\n"
+    result = run(tmp_path, {"p.html": text})
+    assert [(d.code, d.location.line, d.message) for d in result.diagnostics] == [
+        ("PXL904", 1, "suppression matches no tracker here; remove it")
+    ]
