@@ -17,7 +17,7 @@ from pixellint import catalog as catalog_module
 from pixellint import graph as graph_module
 from pixellint import sensitivity, suppress
 from pixellint.catalog import Catalog
-from pixellint.config import CONFIG_FILES, Config, ConfigError
+from pixellint.config import CONFIG_FILES, Config, ConfigError, glob_regex
 from pixellint.detect import Detector
 from pixellint.discover import walk
 from pixellint.document import language_of, prepare
@@ -116,8 +116,18 @@ def run(
                 involved.update(graph.reach(node))
             need = sorted(rel for rel in involved if facts[rel].sightings is None)
             facts.update(engine.facts([Task(context[rel].path, rel, True) for rel in need]))
+        whole = any(os.path.abspath(p) == str(root) for p in paths)
         result = _judge(
-            facts, graph, catalog, config, all_pages, changed_mode, scanned, diagnostics, root
+            facts,
+            graph,
+            catalog,
+            config,
+            all_pages,
+            changed_mode,
+            scanned,
+            diagnostics,
+            root,
+            whole,
         )
         if engine.cache is not None:
             run_key = run_key or _run_key(
@@ -160,6 +170,7 @@ def _judge(
     scanned: set[str],
     diagnostics: list[Diagnostic],
     root: Path,
+    whole_project: bool = False,
 ) -> Result:
     direct: dict[str, str] = {}
     for rel, fact in facts.items():
@@ -182,6 +193,8 @@ def _judge(
         for u in graph.unresolved
         if u.source in scanned
     )
+    if whole_project:
+        diagnostics.extend(_dead_settings(config, facts.keys(), root))
     findings = evaluate(
         sightings,
         sensitive,
@@ -255,6 +268,30 @@ def _involves(finding: Finding, changed: set[str]) -> bool:
         e.page in changed or any(s.location.path in changed or s.target in changed for s in e.chain)
         for e in finding.exposures
     )
+
+
+def _dead_settings(config: Config, files: Iterable[str], root: Path) -> list[Diagnostic]:
+    """PXL906 for a `sensitive` glob that matches no file of the project and a configured
+    directory that does not exist: a typo there would silently unmark pages."""
+    where = Location(config.source or "pixellint.toml", 1, 1, 1, 1)
+    paths = list(files)
+    notes = [
+        Diagnostic(where, "PXL906", f"sensitive glob {glob!r} matches no file of the project")
+        for glob in config.sensitive
+        if not any(glob_regex(glob).match(path) for path in paths)
+    ]
+    for key, directories in (
+        ("template_dirs", config.template_dirs),
+        ("site_root", config.site_root),
+    ):
+        notes.extend(
+            Diagnostic(
+                where, "PXL906", f"{key} entry {directory!r} is not a directory of the project"
+            )
+            for directory in directories
+            if not (root / directory).is_dir()
+        )
+    return notes
 
 
 def _known_names(catalog: Catalog) -> set[str]:

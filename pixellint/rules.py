@@ -83,6 +83,14 @@ SUPPRESSION_PROBLEM = Rule(
     "`pixellint: ignore[meta-pixel] consent-gated, reviewed 2026-11`. Remove suppressions that no "
     "longer match a finding.", precision="high",
 )  # fmt: skip
+CONFIG_MATCHES_NOTHING = Rule(
+    "PXL906", "config-matches-nothing", "warning",
+    "A setting in the config names nothing in the project.",
+    "A `sensitive` glob that matches no file, or a `template_dirs`/`site_root` directory that does "
+    "not exist, is usually a typo or a moved folder, and the pages it was meant to mark are then "
+    "silently judged as not sensitive. Globs are relative to the config file's directory.",
+    precision="high",
+)  # fmt: skip
 
 INTERNAL_ERROR = Rule(
     "PXL905", "internal-error", "error",
@@ -103,6 +111,7 @@ RULES: dict[str, Rule] = {
         UNRESOLVED_INCLUDE,
         SUPPRESSION_PROBLEM,
         INTERNAL_ERROR,
+        CONFIG_MATCHES_NOTHING,
     )
 }
 MAX_PAGES = 200

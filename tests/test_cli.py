@@ -231,3 +231,16 @@ def test_a_typo_in_allow_is_a_config_error_naming_the_closest_id(cli, tmp_path) 
     result = cli("check", str(tmp_path))
     assert result.code == 2
     assert "unknown tracker 'google-tagmanager'; did you mean 'google-tag-manager'" in result.err
+
+
+def test_a_sensitive_glob_that_matches_nothing_is_a_warning(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "pixellint.toml").write_text(
+        'sensitive = ["portal/**", "patient-portal/**"]\n', "utf-8"
+    )
+    (tmp_path / "templates" / "portal").mkdir(parents=True)
+    (tmp_path / "templates" / "portal" / "index.html").write_text("<p>Portal</p>\n", "utf-8")
+    (tmp_path / "portal").mkdir()
+    (tmp_path / "portal" / "index.html").write_text("<p>Portal</p>\n", "utf-8")
+    result = cli("check", str(tmp_path))
+    assert "PXL906 sensitive glob 'patient-portal/**' matches no file of the project" in result.out
+    assert result.out.count("PXL906") == 1
