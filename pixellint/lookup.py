@@ -43,6 +43,10 @@ class Lookup:
             self._found[key] = self._find(name, source, dirs, exts)
         return self._found[key]
 
+    def first(self, candidates: Iterable[str]) -> str | None:
+        """The first candidate path that is a project file (candidates are tried lazily)."""
+        return next((c for c in candidates if c in self.files), None)
+
     def find_exact(
         self, name: str, source: str, dirs: Iterable[str], exts: Iterable[str] = ("",)
     ) -> str | None:

@@ -52,13 +52,14 @@ def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tup
     path = node.path
     if node.trait("defines") == "main" and "layouts/" in path:
         here = posixpath.dirname(path)
-        for candidate in (
-            f"{here}/baseof.html",
-            posixpath.join(path[: path.index("layouts/") + 7], "_default/baseof.html"),
-        ):
-            if candidate in lookup.files:
-                yield candidate, "baseof"
-                break
+        baseof = lookup.first(
+            (
+                f"{here}/baseof.html",
+                posixpath.join(path[: path.index("layouts/") + 7], "_default/baseof.html"),
+            )
+        )
+        if baseof:
+            yield baseof, "baseof"
     if node.kind == "markdown" and (path.startswith("content/") or "/content/" in path):
         yield from _content_layout(node, lookup)
 
@@ -79,12 +80,10 @@ def _content_layout(node: Node, lookup: Lookup) -> Iterable[tuple[str, str]]:
     )
     if is_list and rel.count("/") == 0:
         names.insert(0, "index.html")
-    for layout_root in [posixpath.join(root, "layouts"), *_layout_roots(lookup)]:
-        for name in names:
-            candidate = posixpath.join(layout_root, name)
-            if candidate in lookup.files:
-                yield candidate, "layout"
-                return
+    roots = [posixpath.join(root, "layouts"), *_layout_roots(lookup)]
+    found = lookup.first(posixpath.join(r, name) for r in roots for name in names)
+    if found:
+        yield found, "layout"
 
 
 CONVENTION = Convention(

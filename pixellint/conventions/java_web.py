@@ -67,14 +67,13 @@ def _deployed_elsewhere(
     OpenMRS modules' `omod/src/main/webapp/template/x.jsp` is `/WEB-INF/view/module/<id>/template/
     x.jsp`. The longest tail of the name (two segments at least) found under one of `roots`."""
     parts = name.strip("/").split("/")
-    for start in range(1, len(parts) - 1):
-        tail = "/".join(parts[start:])
-        for root in roots:
-            for ext in exts:
-                candidate = posixpath.join(root, tail + ext) if root else tail + ext
-                if candidate in lookup.files:
-                    return candidate
-    return None
+    tails = ("/".join(parts[start:]) for start in range(1, len(parts) - 1))
+    return lookup.first(
+        posixpath.join(root, tail + ext) if root else tail + ext
+        for tail in tails
+        for root in roots
+        for ext in exts
+    )
 
 
 def jsp(lookup: Lookup, node: Node, name: str) -> str | None:

@@ -71,11 +71,7 @@ def _module_roots(lookup: Lookup) -> tuple[str, ...]:
 
 
 def _first(lookup: Lookup, stems: list[str]) -> str | None:
-    for stem in stems:
-        for ext in VIEW_EXTS:
-            if stem + ext in lookup.files:
-                return stem + ext
-    return None
+    return lookup.first(stem + ext for stem in stems for ext in VIEW_EXTS)
 
 
 def component(lookup: Lookup, node: Node, name: str) -> str | None:

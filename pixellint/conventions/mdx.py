@@ -41,11 +41,7 @@ _ALIASES = (("@site/", ("",)), ("@/", ("", "src/")), ("~/", ("", "src/")))
 
 
 def _first(lookup: Lookup, base: str) -> str | None:
-    for ext in EXTS:
-        candidate = posixpath.normpath(base + ext)
-        if candidate in lookup.files:
-            return candidate
-    return None
+    return lookup.first(posixpath.normpath(base + ext) for ext in EXTS)
 
 
 def resolve(lookup: Lookup, node: Node, name: str) -> str | None:
@@ -80,11 +76,7 @@ def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tup
 
 
 def _present(lookup: Lookup, directory: str, names: tuple[str, ...]) -> str | None:
-    for name in names:
-        candidate = posixpath.join(directory, name) if directory else name
-        if candidate in lookup.files:
-            return candidate
-    return None
+    return lookup.first(posixpath.join(directory, name) if directory else name for name in names)
 
 
 CONVENTION = Convention(

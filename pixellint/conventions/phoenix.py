@@ -194,13 +194,7 @@ def _any_between(marks: list[int], low: int, high: int) -> bool:
 def _layout(lookup: Lookup, path: str, *stems: str) -> str | None:
     """The nearest layout among `stems` (in order of preference) above `path`."""
     dirs = lookup.under_ancestors(path, *_LAYOUT_DIRS)
-    for stem in stems:
-        for directory in dirs:
-            for ext in TEMPLATE_EXTS:
-                candidate = f"{directory}/{stem}{ext}"
-                if candidate in lookup.files:
-                    return candidate
-    return None
+    return lookup.first(f"{d}/{stem}{ext}" for stem in stems for d in dirs for ext in TEMPLATE_EXTS)
 
 
 def _in_layout_dir(path: str) -> bool:
@@ -252,10 +246,9 @@ def _own_template(node: Node, lookup: Lookup) -> Iterable[tuple[str, str]]:
     if "render" in node.traits_of("defines") or "render" in node.traits_of("defines-private"):
         return
     stem = node.path[: -len(".ex")]
-    for ext in TEMPLATE_EXTS:
-        if stem + ext in lookup.files:
-            yield stem + ext, "template"
-            return
+    template = lookup.first(stem + ext for ext in TEMPLATE_EXTS)
+    if template:
+        yield template, "template"
 
 
 # --- components ---------------------------------------------------------------------------------
@@ -411,12 +404,9 @@ def render(lookup: Lookup, node: Node, name: str) -> str | None:
         dirs = lookup.under_ancestors(node.path, f"templates/{folder}")
     else:
         dirs = [posixpath.dirname(node.path)]
-    for directory in dirs:
-        for ext in (".heex", ".leex", ".eex"):
-            candidate = posixpath.join(directory, file + ext)
-            if candidate in lookup.files:
-                return candidate
-    return None
+    return lookup.first(
+        posixpath.join(d, file + ext) for d in dirs for ext in (".heex", ".leex", ".eex")
+    )
 
 
 def asset(lookup: Lookup, node: Node, name: str) -> str | None:
@@ -429,12 +419,11 @@ def asset(lookup: Lookup, node: Node, name: str) -> str | None:
     options = [f"assets/js/{base}", f"assets/js/{stem}.ts", f"assets/{rel}", f"priv/static/{rel}"]
     if inner:
         options.insert(2, f"assets/{inner}")
-    for directory in lookup.ancestors_dirs(node.path):
-        for option in options:
-            candidate = posixpath.join(directory, option) if directory else option
-            if candidate in lookup.files:
-                return candidate
-    return None
+    return lookup.first(
+        posixpath.join(d, option) if d else option
+        for d in lookup.ancestors_dirs(node.path)
+        for option in options
+    )
 
 
 CONVENTION = Convention(

@@ -42,7 +42,7 @@ def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tup
     views = views_root(path)
     controller = posixpath.dirname(path)[len(views) + 1 :].split("/")[0]
     for layout in (f"{views}/layouts/{controller}", f"{views}/layouts/application"):
-        found = next((layout + e for e in LAYOUT_EXTS if layout + e in lookup.files), None)
+        found = lookup.first(layout + e for e in LAYOUT_EXTS)
         if found:
             yield found, "layout"
             return
