@@ -8,6 +8,7 @@ syntax a file has comes from its language (pixellint.languages).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pixellint.languages.base import Language, Role
@@ -73,15 +74,20 @@ def template_regions(text: str, language: Language) -> list[Region]:
 
 def apply_mask(text: str, regions: list[Region]) -> str:
     """Replace each region with same-length filler, keeping line breaks."""
-    if not regions:
-        return text
+    return mask_spans(text, [(r.start, r.end, r.kind) for r in regions])
+
+
+def mask_spans(text: str, spans: Iterable[tuple[int, int, Role]]) -> str:
+    """Each (start, end, role) span (in order, not overlapping) filled same-length: output with
+    '_', everything else with spaces."""
     parts: list[str] = []
     last = 0
-    for region in regions:
-        parts.append(text[last : region.start])
-        filler = "_" if region.kind is Role.OUTPUT else " "
-        parts.append(fill(text[region.start : region.end], filler))
-        last = region.end
+    for start, end, role in spans:
+        parts.append(text[last:start])
+        parts.append(fill(text[start:end], "_" if role is Role.OUTPUT else " "))
+        last = end
+    if not parts:
+        return text
     parts.append(text[last:])
     return "".join(parts)
 
@@ -91,22 +97,16 @@ def blank(text: str, start: int, end: int) -> str:
     return text[:start] + fill(text[start:end], " ") + text[end:]
 
 
-def blank_all(text: str, spans: list[tuple[int, int]]) -> str:
+def blank_all(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """Blank every (start, end) span, in order and not overlapping, in one pass."""
-    if not spans:
-        return text
-    parts: list[str] = []
-    last = 0
-    for start, end in spans:
-        parts.append(text[last:start])
-        parts.append(fill(text[start:end], " "))
-        last = end
-    parts.append(text[last:])
-    return "".join(parts)
+    return mask_spans(text, ((start, end, Role.COMMENT) for start, end in spans))
 
 
 _NON_BREAK = re.compile(r"[^\r\n]")
 
 
 def fill(source: str, filler: str) -> str:
-    return _NON_BREAK.sub(filler, source)
+    """`source` with every character but line breaks replaced by `filler`."""
+    if "\r" in source:
+        return _NON_BREAK.sub(filler, source)
+    return "\n".join(filler * len(line) for line in source.split("\n"))

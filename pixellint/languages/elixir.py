@@ -18,11 +18,10 @@ from pixellint.languages.heex import (
     EEX_COMMENT,
     HEEX_COMMENT,
     INCLUDES,
-    blank,
     mask_template,
-    without,
 )
 from pixellint.languages.spans import HASH_CODE_COMMENTS, HASH_COMMENT
+from pixellint.mask import blank_all, fill
 
 # what changes the lexical state of Elixir code: a comment, a sigil, a string or a char literal
 _TOKEN = re.compile(r"""#|~([A-Z][A-Za-z0-9]*|[a-z])(\"\"\"|'''|["'(\[{<|/])|\"\"\"|'''|"|'|\?""")
@@ -105,7 +104,7 @@ def read(text: str) -> View:
             if kind == "string":
                 regions.append((start, end, Role.CODE))
             continue
-        parts.append(blank(text[last:start], " "))
+        parts.append(fill(text[last:start], " "))
         comments.append((last, start))  # Elixir code: no template include runs there
         body = text[start:end]
         if "<" not in body and "{" not in body:  # no tag, no expression: nothing to mask
@@ -117,14 +116,14 @@ def read(text: str) -> View:
         regions.extend(found)
         comments.extend((s, e) for s, e, role in found if role is Role.COMMENT)
         last = end
-    parts.append(blank(text[last:], " "))
+    parts.append(fill(text[last:], " "))
     comments.append((last, len(text)))
     regions.sort()
     unrendered = sorted(
         [(s, e) for s, e, kind in segments(text) if kind in ("doc", "comment")]
         + [(s, e) for s, e, role in regions if role is Role.COMMENT]
     )
-    source = without(text, unrendered)
+    source = blank_all(text, unrendered)
     return View(source, "".join(parts), ((0, 0, len(text), True),), tuple(regions), tuple(comments))
 
 

@@ -26,7 +26,7 @@ from pixellint.languages.spans import (
     JS_LINE_COMMENT,
     between,
 )
-from pixellint.mask import fill
+from pixellint.mask import blank_all, mask_spans
 
 # --- comment forms, for markers and suppressions (comments.py) -----------------------------------
 HEEX_COMMENT = Span(
@@ -242,37 +242,14 @@ def _skip_element(work: str, name: str, pos: int) -> int:
     return len(work)
 
 
-def blank(chunk: str, filler: str) -> str:
-    """`chunk` with every character but line breaks replaced by `filler` (mask.fill, faster on
-    long chunks: one multiplication per line)."""
-    if "\r" in chunk:
-        return fill(chunk, filler)
-    return "\n".join(filler * len(line) for line in chunk.split("\n"))
-
-
 def mask_template(
     text: str, base: int = 0, *, curly: bool = True
 ) -> tuple[str, list[tuple[int, int, Role]]]:
     """`text` masked same-length, and its template regions (offsets shifted by `base`)."""
     eex = eex_regions(text)
-    parts: list[str] = []
-    last = 0
-    for start, end, role in eex:
-        parts.append(text[last:start])
-        parts.append(blank(text[start:end], "_" if role is Role.OUTPUT else " "))
-        last = end
-    parts.append(text[last:])
-    work = "".join(parts)
+    work = mask_spans(text, eex)
     heex = _Masker(work, curly).run() if curly and "{" in work else []
-    if heex:
-        chunks: list[str] = []
-        last = 0
-        for start, end, role in heex:
-            chunks.append(work[last:start])
-            chunks.append(blank(work[start:end], "_" if role is Role.OUTPUT else " "))
-            last = end
-        chunks.append(work[last:])
-        work = "".join(chunks)
+    work = mask_spans(work, heex)
     regions = sorted([*eex, *heex])
     if base:
         regions = [(start + base, end + base, role) for start, end, role in regions]
@@ -285,20 +262,8 @@ def read(text: str) -> View:
     masked, regions = mask_template(text)
     comments = tuple((start, end) for start, end, role in regions if role is Role.COMMENT)
     return View(
-        without(text, comments), masked, ((0, 0, len(text), True),), tuple(regions), comments
+        blank_all(text, comments), masked, ((0, 0, len(text), True),), tuple(regions), comments
     )
-
-
-def without(text: str, ranges: Iterable[tuple[int, int]]) -> str:
-    """`text` with `ranges` (sorted, disjoint) blanked."""
-    parts: list[str] = []
-    last = 0
-    for start, end in ranges:
-        parts.append(text[last:start])
-        parts.append(blank(text[start:end], " "))
-        last = end
-    parts.append(text[last:])
-    return "".join(parts) if last else text
 
 
 # --- include forms --------------------------------------------------------------------------------
