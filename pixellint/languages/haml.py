@@ -22,7 +22,6 @@ from pixellint.languages.ruby_lines import (
     Element,
     LineReader,
     block_comment,
-    is_ruby_comment,
     scan_ruby,
     skip,
 )
@@ -98,15 +97,7 @@ class _Reader(LineReader):
 
     def _script(self, i: int, at: int, printed: bool = True) -> int:
         """Ruby run (`-`) or printed (`=`): masked to the end of its last continued line."""
-        last = self._ruby_end(i)
-        end = self.lines.end[last]
-        if is_ruby_comment(self.text, at, end):
-            self.markup.comment(at, end)
-        elif printed:
-            self.markup.output(at, end)
-        else:
-            self.markup.code(at, end)
-        return last + 1
+        return self._ruby_lines(at, self._ruby_end(i), printed)
 
     def _ruby_end(self, i: int) -> int:
         """The last line of Ruby starting on line `i`: continued by a trailing comma, or by a

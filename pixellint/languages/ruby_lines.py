@@ -433,3 +433,14 @@ class LineReader:
 
     def _line(self, i: int) -> int:
         raise NotImplementedError
+
+    def _ruby_lines(self, at: int, last: int, printed: bool) -> int:
+        """Ruby from `at` to the end of line `last`: a comment, printed output or code."""
+        end = self.lines.end[last]
+        if is_ruby_comment(self.text, at, end):
+            self.markup.comment(at, end)
+        elif printed:
+            self.markup.output(at, end)
+        else:
+            self.markup.code(at, end)
+        return last + 1

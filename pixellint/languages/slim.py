@@ -22,7 +22,6 @@ from pixellint.languages.ruby_lines import (
     Element,
     LineReader,
     block_comment,
-    is_ruby_comment,
     skip,
 )
 from pixellint.languages.spans import MARKUP_COMMENTS
@@ -109,15 +108,7 @@ class _Reader(LineReader):
 
     def _ruby(self, i: int, at: int, printed: bool = True) -> int:
         """`- code`, `= output`, `== raw output`: masked to the end of its last broken line."""
-        last = self._broken_end(i)
-        end = self.lines.end[last]
-        if is_ruby_comment(self.text, at, end):
-            self.markup.comment(at, end)
-        elif printed:
-            self.markup.output(at, end)
-        else:
-            self.markup.code(at, end)
-        return last + 1
+        return self._ruby_lines(at, self._broken_end(i), printed)
 
     def _broken_end(self, i: int) -> int:
         """A line ending in `,` or `\\` goes on on the next line."""
