@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pixellint.config import glob_regex
+from pixellint.conventions.registry import is_own_dir
 from pixellint.filetypes import is_read
 
 SKIP_DIRS = frozenset({
@@ -98,11 +99,9 @@ def _walk_dir(
 
 
 def _walk_into(prefix: str, name: str) -> bool:
-    """Third-party and generated trees are skipped, except a `vendor/` folder among views:
-    Laravel's `resources/views/vendor/` holds the site's own published copies of package views."""
-    if name not in SKIP_DIRS:
-        return True
-    return name == "vendor" and "views" in prefix.split("/")
+    """Third-party and generated trees are skipped, unless a convention says the folder is the
+    site's own (Laravel's published `resources/views/vendor/`)."""
+    return name not in SKIP_DIRS or is_own_dir(prefix + name)
 
 
 def _inside(real: str, real_root: str) -> bool:

@@ -24,4 +24,6 @@ class Convention:
     wraps: Wraps | None = None
     traits: Traits | None = None
     data_files: str | None = None  # regex of extra files to read (JSON templates, data files)
+    # regex of directories that are the site's own although their name is usually third-party's
+    own_dirs: str | None = None
     description: str = ""

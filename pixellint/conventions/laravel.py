@@ -102,5 +102,7 @@ def livewire(lookup: Lookup, node: Node, name: str) -> str | None:
 CONVENTION = Convention(
     "laravel",
     resolvers=(("laravel", view), ("blade-component", component), ("livewire", livewire)),
+    # `php artisan vendor:publish` copies package views here for the site to edit: its own code
+    own_dirs=r"(?:^|/)views/vendor$",
     description="Laravel views, Blade components, Livewire and module namespaces",
 )

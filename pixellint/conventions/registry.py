@@ -59,6 +59,17 @@ def _data_files() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or "$^")
 
 
+@cache
+def _own_dirs() -> re.Pattern[str]:
+    patterns = [c.own_dirs for c in CONVENTIONS if c.own_dirs]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "$^")
+
+
+def is_own_dir(rel: str) -> bool:
+    """A directory a convention says is the site's own despite a third-party name."""
+    return bool(_own_dirs().search(rel))
+
+
 def is_data_file(rel: str) -> bool:
     return bool(_data_files().search(rel))
 
