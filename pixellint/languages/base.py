@@ -115,7 +115,6 @@ class Language:
     # comments of the server code in CODE spans (PHP's `//`, Ruby's `#`): a URL there never runs;
     # a regex with a `string` group tried first and a `comment` group (see spans.py)
     code_comments: str = ""
-    identify: tuple[str, ...] = ()  # pre-commit `identify` tags that cover these files
     description: str = ""
 
     @property

@@ -324,7 +324,6 @@ LANGUAGE = Language(
     spans=SPANS,
     comments=MARKUP_COMMENTS,
     includes=INCLUDES,
-    identify=("php",),
     description="Blade (Laravel)",
     code_comments=PHP_CODE_COMMENTS,
 )

@@ -12,7 +12,6 @@ PYTHON = Language(
     Kind.CODE,
     (".py",),
     comments=(HASH_COMMENT,),
-    identify=("python",),
     description="Python theme code",
 )
 RUBY = Language(
@@ -20,7 +19,6 @@ RUBY = Language(
     Kind.CODE,
     (".rb",),
     comments=(HASH_COMMENT,),
-    identify=("ruby",),
     description="Ruby theme code",
 )
 DATA = Language("data", Kind.DATA, description="data files a convention reads for the graph")

@@ -153,7 +153,6 @@ LANGUAGE = Language(
     comments=(HASH_COMMENT, *COMMENTS),
     includes=INCLUDES,
     reader=read,
-    identify=("elixir",),
     description="Elixir modules: ~H/~L/~E sigils (Phoenix components, LiveViews)",
     jsx=True,
     code_comments=HASH_CODE_COMMENTS,

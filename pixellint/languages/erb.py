@@ -83,7 +83,6 @@ LANGUAGE = Language(
     analyse_text=lambda text: bool(_CLAIM.search(text)),
     hints=("<%",),
     scripts=javascript_tag_bodies,
-    identify=("erb",),
     description="ERB (Rails)",
     code_comments=RUBY_CODE_COMMENTS,
 )
@@ -95,7 +94,6 @@ EJS = Language(
     spans=(ERB_COMMENT, EJS_TAG),
     comments=(ERB_COMMENT, *MARKUP_COMMENTS),
     includes=(EJS_INCLUDE, HEXO_PARTIAL, HEXO_JS),
-    identify=("ejs",),
     description="EJS (Express, Hexo)",
     code_comments=C_CODE_COMMENTS,
 )

@@ -69,6 +69,5 @@ LANGUAGE = Language(
     embeds_in=("html", "markdown"),
     analyse_text=lambda text: bool(_CLAIM.search(text)),
     hints=("{{",),
-    identify=("gotmpl",),
     description="Go templates (Hugo: partials, templates, shortcodes)",
 )

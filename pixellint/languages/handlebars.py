@@ -21,6 +21,5 @@ LANGUAGE = Language(
     embeds_in=("html",),
     analyse_text=lambda text: bool(_CLAIM.search(text)),
     hints=("{{",),
-    identify=("handlebars", "mustache"),
     description="Handlebars, Mustache",
 )

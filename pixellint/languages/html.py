@@ -31,7 +31,6 @@ LANGUAGE = Language(
     (".html", ".htm", ".xhtml", ".shtml", ".tpl"),
     comments=MARKUP_COMMENTS,
     includes=(SSI_INCLUDE,),
-    identify=("html", "xhtml"),
     description="HTML pages (server-side includes) and templates whose syntax is claimed by content",
 )
 
@@ -67,7 +66,6 @@ VUE = Language(
     spans=(BRACE_OUTPUT, *VUE_TEMPLATE_TAGS),
     comments=MARKUP_COMMENTS,
     includes=(COMPONENT_IMPORT,),
-    identify=("vue",),
     description="Vue single-file components",
 )
 
@@ -77,7 +75,6 @@ SVELTE = Language(
     (".svelte",),
     comments=MARKUP_COMMENTS,
     includes=(COMPONENT_IMPORT,),
-    identify=("svelte",),
     description="Svelte components",
 )
 
@@ -119,7 +116,6 @@ ASTRO = Language(
     includes=(COMPONENT_IMPORT,),
     scripts=_astro_front_matter,
     grammar="typescript",
-    identify=("astro",),
     description="Astro components (front matter as TypeScript)",
     jsx=True,
 )

@@ -37,6 +37,5 @@ LANGUAGE = Language(
     embeds_in=("html", "markdown"),
     analyse_text=uses_braces,
     hints=("{%", "{{", "{#"),
-    identify=("jinja", "nunjucks"),
     description="Jinja, Django, Nunjucks; Liquid and Twig tags in .html files",
 )

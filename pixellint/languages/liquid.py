@@ -48,6 +48,5 @@ LANGUAGE = Language(
     spans=(LIQUID_DOC, *SPANS),
     comments=MARKUP_COMMENTS,
     includes=(BRACE_TAGS, LIQUID_TAG),
-    identify=("liquid",),
     description="Liquid (Shopify: {% doc %}, {% liquid %} tags)",
 )

@@ -34,6 +34,5 @@ LANGUAGE = Language(
     (".md", ".markdown", ".mdown", ".mkd"),
     spans=(KRAMDOWN_COMMENT, *LINK_COMMENTS),
     comments=(*MARKUP_COMMENTS, HASH_COMMENT),
-    identify=("markdown",),
     description="Markdown (Jekyll, Hugo, Eleventy content; kramdown and link-reference comments)",
 )

@@ -154,7 +154,6 @@ LANGUAGE = Language(
     includes=(IMPORT,),
     scripts=scripts,
     grammar="javascript",
-    identify=("mdx",),
     description="MDX (Docusaurus, Next.js): Markdown, JSX expressions and ESM",
     jsx=True,
 )

@@ -108,7 +108,6 @@ LANGUAGE = Language(
     embeds_in=("html",),
     analyse_text=lambda text: "<?php" in text or "<?=" in text,
     hints=("<?",),
-    identify=("php",),
     description="PHP, WordPress",
     code_comments=PHP_CODE_COMMENTS,
 )

@@ -687,6 +687,5 @@ LANGUAGE = Language(
     comments=(PUG_COMMENT, *MARKUP_COMMENTS),
     includes=(EXTENDS, INCLUDE, HEXO_PARTIAL, HEXO_JS),
     reader=read,
-    identify=("pug", "jade"),
     description="Pug and Jade (Express views, Hexo themes)",
 )

@@ -11,7 +11,6 @@ JAVASCRIPT = Language(
     (".js", ".mjs", ".cjs", ".jsx"),
     comments=SCRIPT_COMMENTS,
     grammar="javascript",
-    identify=("javascript", "jsx"),
     description="JavaScript, JSX",
 )
 TYPESCRIPT = Language(
@@ -20,7 +19,6 @@ TYPESCRIPT = Language(
     (".ts", ".mts", ".cts"),
     comments=SCRIPT_COMMENTS,
     grammar="typescript",
-    identify=("ts",),
     description="TypeScript",
 )
 TSX = Language(
@@ -29,6 +27,5 @@ TSX = Language(
     (".tsx",),
     comments=SCRIPT_COMMENTS,
     grammar="tsx",
-    identify=("tsx",),
     description="TSX (Next.js, React)",
 )

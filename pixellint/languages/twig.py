@@ -19,6 +19,5 @@ LANGUAGE = Language(
     embeds_in=("html",),
     analyse_text=lambda text: "{{ include(" in text or "{{ source(" in text,
     hints=("{{",),
-    identify=("twig",),
     description="Twig",
 )
