@@ -1,4 +1,4 @@
-"""The whole pipeline as functions of plain values: discover, read, detect, classify, evaluate.
+"""The whole pipeline as functions of plain values: plan projects, walk, analyse, connect, judge.
 
 `run` scans paths; `scan_text` scans one document from text. Inputs and results are picklable, so
 an existing engine (multiprocessing, Dask, Spark) can map `scan_text` over large collections.
@@ -6,7 +6,9 @@ an existing engine (multiprocessing, Dask, Spark) can map `scan_text` over large
 
 from __future__ import annotations
 
+import hashlib
 import os
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -15,138 +17,205 @@ from pathlib import Path
 from pixellint import cache as cache_module
 from pixellint import catalog as catalog_module
 from pixellint import graph as graph_module
-from pixellint import sensitivity, suppress
+from pixellint import project as project_module
 from pixellint.catalog import Catalog
-from pixellint.config import CONFIG_FILES, Config, ConfigError, glob_regex
+from pixellint.config import Config
 from pixellint.detect import Detector
-from pixellint.discover import walk
+from pixellint.discover import Candidate, SkipKind, is_excluded, kind_of_skip, walk, why_not_walked
 from pixellint.document import language_of, prepare
 from pixellint.facts import FileFacts, Task
+from pixellint.judge import check_allow, judge, tracker_infos
 from pixellint.languages import registry as languages
 from pixellint.lookup import Lookup
 from pixellint.model import (
     Diagnostic,
     Exposure,
     Finding,
+    Level,
     Location,
+    Mark,
     Sighting,
     Step,
     TrackerInfo,
 )
-from pixellint.rules import RULES, evaluate
+from pixellint.project import WHOLE_PROJECT_TRIGGERS, Project
+from pixellint.result import ProjectInfo, Result, merge, rebase
+from pixellint.rules import evaluate
 from pixellint.workers import Engine
 
 PARALLEL_MIN_FILES = 100
+MAX_LOAD_ROUNDS = 5  # files pulled in because a page loads them may load more; this bounds it
 
 
 @dataclass(frozen=True)
-class Result:
-    findings: tuple[Finding, ...]
-    diagnostics: tuple[Diagnostic, ...]
-    sightings: tuple[Sighting, ...]  # every tracker seen in the scanned files, sensitive or not
-    files_scanned: int
-    sensitive_pages: tuple[str, ...]  # scanned files marked or made sensitive, sorted
-    marked: int  # how many files were marked directly (0: nothing is marked)
-    suppressed: int = 0
-    root: str = ""
-    trackers: tuple[TrackerInfo, ...] = ()  # catalog facts of every tracker seen, for reports
-
-    def tracker(self, tracker_id: str) -> TrackerInfo:
-        found = next((t for t in self.trackers if t.id == tracker_id), None)
-        return found or TrackerInfo(tracker_id, tracker_id, "", "", "")
-
-    @property
-    def failed(self) -> bool:
-        """pixellint itself failed on some file: the result may be incomplete."""
-        return any(d.code == "PXL905" for d in self.diagnostics)
-
-    @property
-    def pages_with_trackers(self) -> int:
-        return len({s.location.path for s in self.sightings})
+class _Options:
+    catalog: Catalog
+    all_pages: bool
+    jobs: int
+    cache_dir: Path | None  # one directory for every project (namespaced per project)
+    cache: bool  # each project's own .pixellint_cache
+    force_exclude: bool
+    nested: bool  # directories may hold projects of their own
+    base: Path
 
 
 def run(
-    paths: list[Path],
-    config: Config,
-    root: Path,
+    paths: Iterable[Path],
+    config: Config | None = None,
+    root: Path | None = None,
     *,
+    config_file: Path | None = None,
+    isolated: bool = False,
     all_pages: bool = False,
     catalog: Catalog | None = None,
     jobs: int = 1,
     cache_dir: Path | None = None,
+    cache: bool = False,
+    force_exclude: bool = False,
 ) -> Result:
-    """Scan `paths`. When files are named (as pre-commit does), the whole project under `root`
-    still forms the template graph, and the findings are those that involve a named file.
+    """Scan `paths`. Each path is judged under its project: the nearest config above it (or
+    `config`/`config_file` for all of them), and the whole project forms the template graph
+    whatever was named; the findings are those that involve a named file. Report paths are
+    relative to `root` or the git top level.
 
-    `jobs` > 1 analyses files in that many processes (same output as one); `cache_dir` keeps
-    per-file facts keyed by content, catalog and settings."""
-    root = Path(os.path.abspath(root))
+    `jobs` > 1 analyses files in that many processes (same output as one); `cache` keeps
+    per-file facts in each project's .pixellint_cache, `cache_dir` in that directory."""
     catalog = catalog or catalog_module.load()
-    _check_allow(config, catalog)
-    targets, notes = walk(paths, root, config.exclude)
-    if any(c.explicit and c.rel.rsplit("/", 1)[-1] in CONFIG_FILES for c in targets):
-        # a changed config changes what is sensitive anywhere: judge the whole project
-        targets, notes = walk([root], root, config.exclude)
-    diagnostics = [
-        Diagnostic(Location(n.split(":")[0], 1, 1, 1, 1), "PXL902", n.split(": ", 1)[-1])
-        for n in notes
-    ]
-    scanned = {c.rel for c in targets}
-    changed_mode = any(c.explicit for c in targets)
-    context = {c.rel: c for c in targets}
-    if changed_mode:
-        everything, _ = walk([root], root, config.exclude)
-        context = {c.rel: c for c in everything} | context
-    with Engine(
-        catalog, config, jobs if len(context) >= PARALLEL_MIN_FILES else 1, cache_dir
-    ) as engine:
-        tasks = [Task(c.path, rel, not changed_mode) for rel, c in sorted(context.items())]
-        run_key = _run_key(engine, tasks, config, all_pages, changed_mode, scanned, root)
-        if run_key and engine.cache is not None:
-            cached = engine.cache.get(run_key, Result)
-            if cached is not None:
-                return cached
-        facts = engine.facts(tasks)
-        nodes = {rel: f.node for rel, f in facts.items() if f.node is not None}
-        lookup = Lookup(nodes, config.template_dirs, config.site_root)
-        graph = graph_module.build(nodes, lookup)
-        if changed_mode:
-            involved: set[str] = set()
-            for node in graph.ancestors(scanned & nodes.keys()):
-                involved.update(graph.reach(node))
-            need = sorted(rel for rel in involved if facts[rel].sightings is None)
-            facts.update(engine.facts([Task(context[rel].path, rel, True) for rel in need]))
-        whole = any(os.path.abspath(p) == str(root) for p in paths)
-        result = _judge(
-            facts,
-            graph,
-            catalog,
-            config,
-            all_pages,
-            changed_mode,
-            scanned,
-            diagnostics,
-            root,
-            whole,
-        )
-        if engine.cache is not None:
-            run_key = run_key or _run_key(
-                engine, tasks, config, all_pages, changed_mode, scanned, root
-            )
-            if run_key:
-                engine.cache.put(run_key, result)
+    plan = project_module.plan(
+        paths, config=config, config_file=config_file, isolated=isolated, root=root
+    )
+    options = _Options(
+        catalog, all_pages, jobs, cache_dir, cache, force_exclude, plan.nested, plan.base
+    )
+    pending = {project.root: (project, set(named)) for project, named in plan.work}
+    parts = []
+    while pending:
+        project, named = pending.pop(min(pending))  # a parent before the projects inside it
+        check_allow(project.config, catalog)
+        result, nested = _scan(project, sorted(named), options)
+        parts.append(rebase(result, project.prefix))
+        for child in nested:
+            if any(t.is_dir() and child.root.is_relative_to(t) for t in named):
+                pending.setdefault(child.root, (child, set()))[1].add(child.root)
+    return merge(parts, str(plan.base))
+
+
+def _scan(project: Project, named: list[Path], options: _Options) -> tuple[Result, list[Project]]:
+    """One project: walk it whole, analyse, connect, judge. Paths are project-relative."""
+    config, root = project.config, project.root
+    gitignore = config.respect_gitignore
+    everything, notes = walk([root], root, config.exclude, gitignore=gitignore)
+    nested = (
+        project_module.nested_projects(project, _directories(everything), options.base)
+        if options.nested
+        else []
+    )
+    skip = tuple(child.root.relative_to(root).as_posix() for child in nested)
+    everything = [c for c in everything if not _under_any(c.rel, skip)]
+    whole = any(t == root or t.name in WHOLE_PROJECT_TRIGGERS for t in named)
+    context = {c.rel: c for c in everything}
+    if whole:
+        scanned = set(context)
+    else:
+        chosen, more = walk(named, root, config.exclude, gitignore=gitignore, skip_dirs=skip)
+        if options.force_exclude:
+            chosen = [c for c in chosen if not (c.explicit and is_excluded(c.rel, config.exclude))]
+        notes = [*notes, *(n for n in more if n not in notes)]
+        scanned = {c.rel for c in chosen}
+        context |= {c.rel: c for c in chosen}
+    diagnostics = [_walk_note(n) for n in notes if not _under_any(n.split(":")[0], skip)]
+    jobs = options.jobs if len(context) >= PARALLEL_MIN_FILES else 1
+    cache_dir, namespace = _cache_place(project, options)
+    with Engine(options.catalog, config, jobs, cache_dir, namespace) as engine:
+        result = _analyse(project, context, scanned, whole, diagnostics, skip, engine, options)
+    return result, nested
+
+
+def _analyse(
+    project: Project,
+    context: dict[str, Candidate],
+    scanned: set[str],
+    whole: bool,
+    diagnostics: list[Diagnostic],
+    skip: tuple[str, ...],
+    engine: Engine,
+    options: _Options,
+) -> Result:
+    tasks = [Task(c.path, rel, whole) for rel, c in sorted(context.items())]
+    settings = f"{project.root}|{project.prefix}|{options.all_pages}|{sorted(scanned)}|{whole}"
+    run_key = _run_key(engine, tasks, project.config, settings)
+    if run_key and engine.cache is not None:
+        cached = engine.cache.get(run_key, Result)
+        if cached is not None:
+            return cached
+    facts = engine.facts(tasks)
+    graph, loaded = _connect(project, facts, engine, skip)
+    if whole:
+        scanned |= loaded
+    else:
+        involved: set[str] = set()
+        for node in graph.ancestors(scanned & facts.keys()):
+            involved.update(graph.reach(node))
+        need = sorted(rel for rel in involved if facts[rel].sightings is None)
+        facts.update(engine.facts([Task(_path(project, context, rel), rel, True) for rel in need]))
+    result = judge(
+        facts,
+        graph,
+        project,
+        options.catalog,
+        all_pages=options.all_pages,
+        scanned=scanned,
+        whole=whole,
+        diagnostics=diagnostics,
+    )
+    if engine.cache is not None and not loaded:
+        run_key = run_key or _run_key(engine, tasks, project.config, settings)
+        if run_key:
+            engine.cache.put(run_key, result)
     return result
 
 
-def _run_key(
-    engine: Engine,
-    tasks: list[Task],
-    config: Config,
-    all_pages: bool,
-    changed_mode: bool,
-    scanned: set[str],
-    root: Path,
-) -> str | None:
+def _connect(
+    project: Project, facts: dict[str, FileFacts], engine: Engine, skip: tuple[str, ...]
+) -> tuple[graph_module.Graph, set[str]]:
+    """The template graph. A file that a page loads or includes is first-party and is scanned
+    even where the walk skips by default (vendor/, a gitignored build); one the config
+    excludes, too large or unreadable is a dead end with its reason."""
+    config, root = project.config, project.root
+    excluded: dict[str, str] = {}
+    loaded: set[str] = set()
+
+    def on_disk(rel: str) -> bool:
+        return not _under_any(rel, skip) and _inside_file(root, rel)
+
+    for _ in range(MAX_LOAD_ROUNDS):
+        nodes = {rel: f.node for rel, f in facts.items() if f.node is not None}
+        unusable = {rel: _unusable(rel, f) for rel, f in facts.items() if f.node is None}
+        files = [*facts, *excluded]
+        lookup = Lookup(files, config.template_dirs, config.site_root, on_disk=on_disk)
+        graph = graph_module.build(nodes, lookup, unusable | excluded)
+        new = sorted({e.target for es in graph.edges.values() for e in es} - facts.keys())
+        if not new:
+            break
+        fresh = []
+        for rel in new:
+            kind = kind_of_skip(rel, root, config.exclude, gitignore=config.respect_gitignore)
+            if kind is SkipKind.EXCLUDED:
+                why = why_not_walked(rel, root, config.exclude) or "excluded by the config"
+                excluded[rel] = f"{rel} is not scanned: {why}"
+            else:
+                fresh.append(Task(root / rel, rel, True))
+        facts.update(engine.facts(fresh))
+        loaded.update(t.rel for t in fresh)
+    return graph, loaded
+
+
+def _unusable(rel: str, fact: FileFacts) -> str:
+    why = next((d.message for d in fact.diagnostics), "could not be read")
+    return f"{rel} was not scanned: {why}"
+
+
+def _run_key(engine: Engine, tasks: list[Task], config: Config, settings: str) -> str | None:
     """A key for the whole result when every file is unchanged since it was last analysed."""
     if engine.cache is None:
         return None
@@ -156,68 +225,51 @@ def _run_key(
         if digest is None:
             return None
         digests.append(f"{task.rel}={digest}")
-    settings = f"{config!r}|{all_pages}|{changed_mode}|{root}|{','.join(sorted(scanned))}"
-    return engine.cache.key("run", settings, *digests)
+    return engine.cache.key("run", f"{config!r}|{settings}", *digests)
 
 
-def _judge(
-    facts: dict[str, FileFacts],
-    graph: graph_module.Graph,
-    catalog: Catalog,
-    config: Config,
-    all_pages: bool,
-    changed_mode: bool,
-    scanned: set[str],
-    diagnostics: list[Diagnostic],
-    root: Path,
-    whole_project: bool = False,
-) -> Result:
-    direct: dict[str, str] = {}
-    for rel, fact in facts.items():
-        reason = "--all-pages" if all_pages and fact.node else None
-        reason = (
-            reason or sensitivity.glob_reason(rel, config.sensitive, config.source) or fact.marker
-        )
-        if reason and fact.node is not None:
-            direct[rel] = reason
-    sensitive = sensitivity.propagate(direct, graph)
-    sightings = [s for f in facts.values() for s in (f.sightings or ())]
-    for rel in sorted(scanned & facts.keys()):
-        diagnostics.extend(facts[rel].diagnostics)
-    diagnostics.extend(
-        Diagnostic(
-            u.location,
-            "PXL903",
-            f"cannot resolve {u.name!r} ({u.reason}); trackers it brings in are not followed",
-        )
-        for u in graph.unresolved
-        if u.source in scanned
-    )
-    if whole_project:
-        diagnostics.extend(_dead_settings(config, facts.keys(), root))
-    findings = evaluate(
-        sightings,
-        sensitive,
-        graph,
-        catalog,
-        allow=config.allow,
-        report_self_hosted=config.report_self_hosted,
-    )
-    if changed_mode:
-        findings = [f for f in findings if _involves(f, scanned)]
-    findings, suppressed, unused = _apply_suppressions(findings, facts, catalog, scanned)
-    diagnostics.extend(unused)
-    return Result(
-        findings=tuple(findings),
-        diagnostics=tuple(sorted(set(diagnostics))),
-        sightings=tuple(sorted(s for s in sightings if s.location.path in scanned)),
-        files_scanned=len(scanned),
-        sensitive_pages=tuple(sorted(p for p in sensitive if p in scanned)),
-        marked=len(direct),
-        suppressed=suppressed,
-        root=str(root),
-        trackers=_tracker_infos(catalog, sightings),
-    )
+def _walk_note(note: str) -> Diagnostic:
+    """A directory pixellint cannot list may hold anything (a warning); a symlink it does not
+    follow is a note."""
+    rel, _, message = note.partition(": ")
+    level: Level = "warning" if "cannot read" in message else "note"
+    return Diagnostic(Location(rel, 1, 1, 1, 1), "PXL902", message, level)
+
+
+def _directories(candidates: Iterable[Candidate]) -> set[str]:
+    found: set[str] = set()
+    for candidate in candidates:
+        parent = posixpath.dirname(candidate.rel)
+        while parent and parent not in found:
+            found.add(parent)
+            parent = posixpath.dirname(parent)
+    return found
+
+
+def _under_any(rel: str, directories: tuple[str, ...]) -> bool:
+    return any(rel == d or rel.startswith(d + "/") for d in directories)
+
+
+def _inside_file(root: Path, rel: str) -> bool:
+    path = root / rel
+    if not path.is_file():
+        return False
+    top = os.path.realpath(root)
+    return os.path.realpath(path).startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _path(project: Project, context: dict[str, Candidate], rel: str) -> Path:
+    found = context.get(rel)
+    return found.path if found else project.root / rel
+
+
+def _cache_place(project: Project, options: _Options) -> tuple[Path | None, str]:
+    """Each project's own .pixellint_cache, or one given directory with a namespace per
+    project (snapshots are keyed by project-relative paths)."""
+    if options.cache_dir is not None:
+        key = hashlib.blake2b(str(project.root).encode(), digest_size=8).hexdigest()
+        return options.cache_dir, key
+    return (project.root / cache_module.DIRECTORY if options.cache else None), ""
 
 
 def scan_text(
@@ -227,7 +279,8 @@ def scan_text(
     doc = prepare(path, text, language_of(path) or languages.BY_NAME["html"])
     detector = _detector(catalog)
     sightings, diagnostics = detector.detect(doc)
-    marks = {path: "scanned as sensitive"} if sensitive else {}
+    where = Location(path, 1, 1, 1, 1)
+    marks = {path: Mark("scanned as sensitive", where)} if sensitive else {}
     findings = evaluate(sightings, marks, graph_module.Graph(), detector.catalog)
     return Result(
         tuple(findings),
@@ -236,19 +289,13 @@ def scan_text(
         1,
         tuple(marks),
         len(marks),
-        trackers=_tracker_infos(detector.catalog, sightings),
+        trackers=tracker_infos(detector.catalog, sightings),
     )
 
 
-def _tracker_infos(catalog: Catalog, sightings: Iterable[Sighting]) -> tuple[TrackerInfo, ...]:
-    ids = sorted({s.tracker for s in sightings})
-    return tuple(
-        TrackerInfo(t.id, t.name, t.vendor, t.category, t.docs)
-        for t in (catalog.by_id[i] for i in ids)
-    )
-
-
-cache_module.register(Result, Finding, Exposure, Step, Location, Sighting, Diagnostic, TrackerInfo)
+cache_module.register(
+    Result, ProjectInfo, Finding, Exposure, Step, Location, Sighting, Diagnostic, TrackerInfo, Mark
+)
 
 
 @cache
@@ -259,124 +306,6 @@ def _packaged_detector() -> Detector:
 def _detector(catalog: Catalog | None) -> Detector:
     """The packaged catalog's detector is built once per process; a custom catalog gets its own."""
     return _packaged_detector() if catalog is None else Detector(catalog)
-
-
-def _involves(finding: Finding, changed: set[str]) -> bool:
-    if finding.location.path in changed:
-        return True
-    return any(
-        e.page in changed or any(s.location.path in changed or s.target in changed for s in e.chain)
-        for e in finding.exposures
-    )
-
-
-def _dead_settings(config: Config, files: Iterable[str], root: Path) -> list[Diagnostic]:
-    """PXL906 for a `sensitive` glob that matches no file of the project and a configured
-    directory that does not exist: a typo there would silently unmark pages."""
-    where = Location(config.source or "pixellint.toml", 1, 1, 1, 1)
-    paths = list(files)
-    notes = [
-        Diagnostic(where, "PXL906", f"sensitive glob {glob!r} matches no file of the project")
-        for glob in config.sensitive
-        if not any(glob_regex(glob).match(path) for path in paths)
-    ]
-    for key, directories in (
-        ("template_dirs", config.template_dirs),
-        ("site_root", config.site_root),
-    ):
-        notes.extend(
-            Diagnostic(
-                where, "PXL906", f"{key} entry {directory!r} is not a directory of the project"
-            )
-            for directory in directories
-            if not (root / directory).is_dir()
-        )
-    return notes
-
-
-def _known_names(catalog: Catalog) -> set[str]:
-    """What `allow` and `pixellint: ignore[...]` may name."""
-    names = {t.id for t in catalog.trackers} | {t.category for t in catalog.trackers}
-    return names | {r.code for r in RULES.values()} | {r.name for r in RULES.values()}
-
-
-def _closest(name: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
-    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-
-
-def _check_allow(config: Config, catalog: Catalog) -> None:
-    """A typo in `allow` would silently allow nothing: it is a configuration error."""
-    known = {t.id for t in catalog.trackers} | {t.category for t in catalog.trackers}
-    for name in config.allow:
-        if name not in known:
-            raise ConfigError(
-                f"{config.source or 'config'}: 'allow' names unknown tracker {name!r}"
-                f"{_closest(name, known)} (`pixellint trackers` lists the ids)"
-            )
-
-
-def _suppression_problems(
-    facts: dict[str, FileFacts], catalog: Catalog, scanned: set[str]
-) -> list[Diagnostic]:
-    """PXL904 for a suppression with no reason, with a name nothing is called, or that covers no
-    tracker in its file (a stale one hides nothing and misleads the next reader)."""
-    known = _known_names(catalog)
-    notes = []
-    for rel in sorted(scanned & facts.keys()):
-        fact = facts[rel]
-        for s in fact.suppressions:
-            where = Location(s.path, s.line, 1, s.line, 1)
-            unknown = sorted(s.names - known)
-            if unknown:
-                hint = _closest(unknown[0], known)
-                notes.append(
-                    Diagnostic(where, "PXL904", f"suppression names unknown {unknown[0]!r}{hint}")
-                )
-            elif fact.sightings is not None and not _covers_a_sighting(s, fact.sightings, catalog):
-                notes.append(
-                    Diagnostic(where, "PXL904", "suppression matches no tracker here; remove it")
-                )
-            if not s.reason:
-                notes.append(
-                    Diagnostic(
-                        where, "PXL904", "suppression has no reason; say why after the bracket"
-                    )
-                )
-    return notes
-
-
-def _covers_a_sighting(
-    suppression: suppress.Suppression, sightings: Iterable[Sighting], catalog: Catalog
-) -> bool:
-    rule_names = {r.code for r in RULES.values()} | {r.name for r in RULES.values()}
-    for sighting in sightings:
-        tracker = catalog.by_id[sighting.tracker]
-        names = {tracker.id, tracker.category} | rule_names
-        line, anchor = sighting.location.line, sighting.anchor_line
-        if suppress.covers(suppression, names, line, anchor):
-            return True
-    return False
-
-
-def _apply_suppressions(
-    findings: Iterable[Finding], facts: dict[str, FileFacts], catalog: Catalog, scanned: set[str]
-) -> tuple[list[Finding], int, list[Diagnostic]]:
-    kept: list[Finding] = []
-    suppressed = 0
-    for finding in findings:
-        fact = facts.get(finding.location.path)
-        rule = RULES[finding.rule]
-        tracker = catalog.by_id[finding.sighting.tracker]
-        names = {tracker.id, rule.code, rule.name, tracker.category}
-        line, anchor = finding.location.line, finding.sighting.anchor_line
-        if fact and any(suppress.covers(s, names, line, anchor) for s in fact.suppressions):
-            suppressed += 1
-        else:
-            kept.append(finding)
-    return kept, suppressed, _suppression_problems(facts, catalog, scanned)
 
 
 __all__ = ["Result", "run", "scan_text"]

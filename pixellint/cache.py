@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from pixellint import __version__
 
 DIRECTORY = ".pixellint_cache"
+FORMAT = 2  # bumped when a cached value class changes shape (2: marks with locations)
 T = TypeVar("T")
 _TYPES: dict[str, type] = {}
 
@@ -34,9 +35,11 @@ def register(*classes: type) -> None:
 
 
 class Cache:
-    def __init__(self, directory: Path, salt: str) -> None:
-        self.directory = directory / "v1"
-        self.salt = f"{__version__}\0{salt}"
+    def __init__(self, directory: Path, salt: str, namespace: str = "") -> None:
+        """`namespace` keeps projects that share one cache directory apart."""
+        self.root = directory
+        self.directory = directory / "v1" / namespace if namespace else directory / "v1"
+        self.salt = f"{__version__}\0{FORMAT}\0{salt}"
         self._ready = False
 
     @staticmethod
@@ -89,7 +92,7 @@ class Cache:
         if self._ready:
             return
         self.directory.mkdir(parents=True, exist_ok=True)
-        root = self.directory.parent
+        root = self.root
         marks = (
             (".gitignore", "# created by pixellint\n*\n"),
             ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# pixellint cache\n"),

@@ -56,8 +56,8 @@ def cli() -> None:
 @click.option(
     "--root",
     "root_opt",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Project root that paths in reports are relative to (default: the config's directory or the git top level).",
+    type=click.Path(path_type=Path),
+    help="Directory that paths in reports are relative to (default: the git top level). Globs stay relative to their config.",
 )
 @click.option(
     "--color",
@@ -69,7 +69,18 @@ def cli() -> None:
 @click.option(
     "-v", "--verbose", is_flag=True, help="Also list note-level diagnostics in text output."
 )
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when violations are found.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "note", "never"]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when anything at or above this level is reported: violations are errors; "
+    "warnings are what could not be judged (nothing marked, a file that may hold a tracker "
+    "but could not be scanned, a dead setting or suppression).",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when violations are found (--fail-on never)."
+)
 @click.option(
     "--force-exclude",
     is_flag=True,
@@ -109,6 +120,7 @@ def check(
     root_opt: Path | None,
     color: str,
     verbose: bool,
+    fail_on: str,
     exit_zero: bool,
     force_exclude: bool,
     sarif_category: str,
@@ -119,33 +131,26 @@ def check(
     """Scan PATHS (default: the current directory) and report trackers on sensitive pages."""
     from pixellint import api
     from pixellint.config import ConfigError
-    from pixellint.discover import is_excluded, relative
     from pixellint.report import formatter
 
     targets = list(paths) or [Path(".")]
     for target in targets:
         if not target.exists() and not target.is_symlink():
             raise click.BadParameter(f"{target} does not exist", param_hint="PATHS")
+    if config_path is not None and not config_path.is_file():
+        raise ConfigProblem(f"{config_path}: config file not found")
+    use_cache = not no_cache and (cache_dir is not None or not os.environ.get("CI"))
     try:
-        config, root = _configure(targets, config_path, isolated, root_opt)
-    except ConfigError as exc:
-        raise ConfigProblem(str(exc)) from exc
-    if force_exclude and config.exclude:
-        targets = [
-            t for t in targets if t.is_dir() or not is_excluded(relative(t, root), config.exclude)
-        ]
-        if not targets:
-            sys.exit(EXIT_CLEAN)
-    try:
-        use_cache = not no_cache and (cache_dir is not None or not os.environ.get("CI"))
-        cache = (cache_dir or root / ".pixellint_cache") if use_cache else None
         result = api.run(
             targets,
-            config,
-            root,
+            root=root_opt,
+            config_file=config_path,
+            isolated=isolated,
             all_pages=all_pages,
             jobs=jobs or os.cpu_count() or 1,
-            cache_dir=cache,
+            cache_dir=cache_dir if use_cache else None,
+            cache=use_cache,
+            force_exclude=force_exclude,
         )
     except ConfigError as exc:
         raise ConfigProblem(str(exc)) from exc
@@ -179,9 +184,19 @@ def check(
             err=True,
         )
         sys.exit(EXIT_ERROR)
-    if result.findings and not exit_zero:
-        sys.exit(EXIT_VIOLATIONS)
-    sys.exit(EXIT_CLEAN)
+    sys.exit(exit_code(result, "never" if exit_zero else fail_on))
+
+
+def exit_code(result: Any, fail_on: str) -> int:
+    """1 when anything at or above the `fail_on` level was reported (violations are errors)."""
+    from pixellint.result import LEVELS
+    from pixellint.rules import RULES, level_of
+
+    if fail_on == "never":
+        return EXIT_CLEAN
+    levels = [LEVELS[RULES[f.rule].level] for f in result.findings]
+    levels += [LEVELS[level_of(d)] for d in result.diagnostics]
+    return EXIT_VIOLATIONS if max(levels, default=0) >= LEVELS[fail_on] else EXIT_CLEAN
 
 
 @cli.command()
@@ -229,43 +244,6 @@ def rules(code: str | None) -> None:
             )
             return
     raise click.BadParameter(f"no rule {code!r}; `pixellint rules` lists them", param_hint="CODE")
-
-
-def _configure(
-    targets: list[Path], config_path: Path | None, isolated: bool, root_opt: Path | None
-) -> tuple[Any, Path]:
-    from pixellint import config as config_module
-
-    start = Path(os.path.abspath(targets[0]))
-    start = start if start.is_dir() else start.parent
-    found = None
-    if config_path is not None:
-        if not config_path.is_file():
-            raise config_module.ConfigError(f"{config_path}: config file not found")
-        found = config_path
-    elif not isolated:
-        found = config_module.find(start)
-    config = config_module.load(found) if found else config_module.Config()
-    if root_opt is not None:
-        root = Path(os.path.abspath(root_opt))
-    elif found is not None:
-        root = Path(os.path.abspath(found)).parent
-    else:
-        root = _git_root(start) or Path.cwd()
-        if not all(_under(Path(os.path.abspath(t)), root) for t in targets):
-            root = start
-    return config, root
-
-
-def _git_root(start: Path) -> Path | None:
-    for directory in (start, *start.parents):
-        if (directory / ".git").exists():
-            return directory
-    return None
-
-
-def _under(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
 
 
 def _use_color(choice: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
@@ -108,8 +108,15 @@ class Detector:
         return Hits(offsets, assembled)
 
     def _token_offsets(self, text: str, lowered: str, first: bool = False) -> list[int]:
-        everything, _ = self._automata
         offsets = []
+        for start, _ in self._tokens(text, lowered):
+            offsets.append(start)
+            if first:
+                break
+        return offsets
+
+    def _tokens(self, text: str, lowered: str) -> Iterator[tuple[int, Token]]:
+        everything, _ = self._automata
         for end, tokens in everything.iter(lowered):  # type: ignore[attr-defined]
             start = end - len(tokens[0].text) + 1
             for token in tokens:
@@ -120,11 +127,15 @@ class Detector:
                         continue
                     if token.word_end and end + 1 < len(text) and _IDENT.match(text[end + 1]):
                         continue
-                offsets.append(start)
-                if first:
-                    return offsets
+                yield start, token
                 break
-        return offsets
+
+    def first_token(self, text: str) -> str | None:
+        """The first catalog token in `text`, as written there: what a file too large or too
+        binary to scan is judged by (could a tracker be in it?)."""
+        for start, token in self._tokens(text, text.lower()):
+            return text[start : start + len(token.text)]
+        return None
 
     def url_matches(self, url: str) -> list[UrlPattern]:
         if len(url) < 6 or ("." not in url and "/" not in url):

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from pixellint.config import CONFIG_FILES
 from pixellint.conventions import registry as conventions
 from pixellint.languages import registry as languages
 from pixellint.languages.all_languages import LANGUAGES
+from pixellint.project import WHOLE_PROJECT_TRIGGERS
 
 
 def is_read(rel: str) -> bool:
@@ -18,10 +18,11 @@ def is_read(rel: str) -> bool:
 
 def precommit_files() -> str:
     """The hooks' `files:` regex: every extension read, the conventions' data files, and the
-    config files (a change to the config changes what is sensitive)."""
+    files that configure a project (a change to the config or to .gitignore changes what is
+    sensitive or scanned, so the hook then judges the whole project)."""
     last = sorted({e.rsplit(".", 1)[-1] for language in LANGUAGES for e in language.extensions})
     suffixes = "|".join(re.escape(e) for e in last)
-    configs = "|".join(re.escape(name) for name in CONFIG_FILES)
+    configs = "|".join(re.escape(name) for name in sorted(WHOLE_PROJECT_TRIGGERS))
     return (
         rf"(?i)\.(?:{suffixes})$"
         rf"|{conventions.data_files_regex()}"

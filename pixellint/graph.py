@@ -43,6 +43,7 @@ class Unresolved:
     name: str
     location: Location
     reason: str
+    target: str = ""  # the file the name resolved to when that file could not be used
 
 
 def node_of(doc: Document) -> Node:
@@ -98,35 +99,62 @@ class Graph:
         return bool(self.reverse.get(path))
 
 
-def build(nodes: Mapping[str, Node], lookup: Lookup) -> Graph:
+def build(
+    nodes: Mapping[str, Node], lookup: Lookup, unusable: Mapping[str, str] | None = None
+) -> Graph:
+    """Edges between `nodes`. A name that resolves to a file in `unusable` (known but not
+    analysable: too large, unreadable, excluded) is unresolved with that file's reason; a name
+    the walked files cannot answer is looked for on disk (`Lookup.probing`), so the caller sees
+    an edge to a file it has not analysed yet and can scan it or say why not."""
     graph = Graph()
+    unusable = unusable or {}
+
+    def link(path: str, target: str, kind: str, where: Location, name: str) -> None:
+        if target in unusable:
+            graph.unresolved.append(Unresolved(path, name, where, unusable[target], target))
+        elif target != path:
+            graph.add(Edge(path, target, kind, where))
+
     for path, node in nodes.items():
         for ref in node.references:
             if ref.how == "glob":  # a computed name: every file it can be counts
                 targets = lookup.glob(ref.name)
                 for candidate in targets:
-                    graph.add(Edge(path, candidate, ref.kind, ref.location))
+                    link(path, candidate, ref.kind, ref.location, ref.name)
                 if not targets:
                     graph.unresolved.append(
                         Unresolved(path, ref.name, ref.location, "dynamic name")
                     )
                 continue
-            target = (
-                None
-                if ref.how == "dynamic"
-                else conventions.resolve(lookup, node, ref.name, ref.how)
-            )
+            target = _resolve(lookup, node, ref)
             if target is None and ref.name.startswith("_internal/"):
                 continue  # Hugo's embedded templates (google_analytics is detected as a tracker)
             if target is None:
-                dynamic = ref.how == "dynamic" or _looks_dynamic(ref.name)
-                reason = "dynamic name" if dynamic else "no such file in the project"
+                reason = _why_unresolved(lookup, ref, path)
                 graph.unresolved.append(Unresolved(path, ref.name, ref.location, reason))
-            elif target != path:
-                graph.add(Edge(path, target, ref.kind, ref.location))
+            else:
+                link(path, target, ref.kind, ref.location, ref.name)
         for target, kind in conventions.wrapping(node, lookup, nodes):
-            graph.add(Edge(path, target, kind, Location(path, 1, 1, 1, 1)))
+            link(path, target, kind, Location(path, 1, 1, 1, 1), target)
     return graph
+
+
+def _resolve(lookup: Lookup, node: Node, ref: Reference) -> str | None:
+    if ref.how == "dynamic":
+        return None
+    found = conventions.resolve(lookup, node, ref.name, ref.how)
+    if found is None and lookup.on_disk is not None:
+        with lookup.probing():
+            found = conventions.resolve(lookup, node, ref.name, ref.how)
+    return found
+
+
+def _why_unresolved(lookup: Lookup, ref: Reference, source: str) -> str:
+    if ref.how == "dynamic" or _looks_dynamic(ref.name):
+        return "dynamic name"
+    if lookup.escapes(ref.name, source):
+        return "outside the scanned project"
+    return "no such file in the project"
 
 
 def _looks_dynamic(name: str) -> bool:

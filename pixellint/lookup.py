@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 
 class Lookup:
-    """The project's files, indexed by every path suffix, with memoised searches."""
+    """The project's files, indexed by every path suffix, with memoised searches.
+
+    `on_disk` answers whether a project-relative path is a file the walk did not yield (a
+    skipped folder, a gitignored build): searches consult it only while `probing`, after the
+    walked files gave no answer, so a walked file always wins and the caller can say why the
+    other was not scanned, or scan it."""
 
     def __init__(
         self,
         files: Iterable[str],
         template_dirs: Iterable[str] = (),
         site_roots: Iterable[str] = (),
+        on_disk: Callable[[str], bool] | None = None,
     ) -> None:
         self.files = set(files)
+        self.on_disk = on_disk
+        self.probe = False
+        self._disk: dict[str, bool] = {}
         self.template_dirs = [d.strip("/") for d in template_dirs]
         self.site_roots = [d.strip("/") for d in site_roots]
         self.by_suffix: dict[str, list[str]] = {}
@@ -27,7 +37,7 @@ class Lookup:
                 self.by_suffix.setdefault("/".join(parts[i:]), []).append(path)
             for i in range(1, len(parts)):
                 self.dirs.add("/".join(parts[:i]))
-        self._found: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], str | None] = {}
+        self._found: dict[tuple[str, str, tuple[str, ...], tuple[str, ...], bool], str | None] = {}
         self.template_roots = sorted(
             {p[: p.index("templates/") + 9] for p in self.files if "templates/" in p}
         )
@@ -38,21 +48,47 @@ class Lookup:
         """The file `name` means when looked for in `dirs` (then beside `source`, then anywhere
         by path suffix, nearest to `source` first), trying each extension in turn."""
         dirs, exts = tuple(dirs), tuple(exts)
-        key = (name, posixpath.dirname(source), dirs, exts)
+        key = (name, posixpath.dirname(source), dirs, exts, self.probe)
         if key not in self._found:
             self._found[key] = self._find(name, source, dirs, exts)
         return self._found[key]
 
     def first(self, candidates: Iterable[str]) -> str | None:
         """The first candidate path that is a project file (candidates are tried lazily)."""
-        return next((c for c in candidates if c in self.files), None)
+        return next((c for c in candidates if self.has(c)), None)
+
+    def has(self, path: str) -> bool:
+        """`path` is a walked file, or (while probing) a file on disk inside the project."""
+        if path in self.files:
+            return True
+        if not self.probe or self.on_disk is None or path.startswith("../") or not path:
+            return False
+        if path not in self._disk:
+            self._disk[path] = self.on_disk(path)
+        return self._disk[path]
+
+    @contextmanager
+    def probing(self) -> Iterator[None]:
+        """Searches inside also find files on disk that the walk did not yield."""
+        self.probe = self.on_disk is not None
+        try:
+            yield
+        finally:
+            self.probe = False
+
+    def escapes(self, name: str, source: str) -> bool:
+        """`name`, taken relative to `source`, points above the project root."""
+        name = name.strip()
+        if not name.startswith("../"):
+            return False
+        return posixpath.normpath(posixpath.join(posixpath.dirname(source), name)).startswith("..")
 
     def find_exact(
         self, name: str, source: str, dirs: Iterable[str], exts: Iterable[str] = ("",)
     ) -> str | None:
         """Like find, without the path-suffix search anywhere in the project."""
         for candidate in self._candidates(name.strip(), source, tuple(dirs), tuple(exts)):
-            if candidate in self.files:
+            if self.has(candidate):
                 return candidate
         return None
 
@@ -79,8 +115,10 @@ class Lookup:
         if "::" in name or not name:
             return None
         for candidate in self._candidates(name, source, dirs, exts):
-            if candidate in self.files:
+            if self.has(candidate):
                 return candidate
+        if self.probe:
+            return None  # the suffix search below is over walked files only: done already
         for ext in exts:
             full = name if not ext or name.endswith(ext) else name + ext
             matches = self.by_suffix.get(full.lstrip("./"), [])

@@ -51,6 +51,8 @@ class Diagnostic:
     location: Location
     code: str
     message: str
+    level: Level | None = None  # None: the rule's level; PXL902 is a warning only when a
+    # tracker may hide in what could not be scanned
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -63,12 +65,21 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True, order=True)
+class Mark:
+    """Why a page is sensitive and where that is written, so a report can point at the mark."""
+
+    reason: str
+    location: Location  # the comment, meta tag or front matter key, or the glob in the config
+
+
+@dataclass(frozen=True, slots=True, order=True)
 class Exposure:
     """A sensitive page that a sighting reaches, with the chain of hops from page to tracker."""
 
     page: str
     why: str  # why the page is sensitive
     chain: tuple[Step, ...] = ()
+    mark: Location | None = None  # where the page is marked (its layout's marker, a config glob)
 
 
 @dataclass(frozen=True, slots=True, order=True)

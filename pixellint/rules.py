@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pixellint.catalog import Catalog, Tracker
 from pixellint.graph import Edge, Graph
-from pixellint.model import Exposure, Finding, Level, Sighting, Step
+from pixellint.model import Diagnostic, Exposure, Finding, Level, Mark, Sighting, Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +91,16 @@ CONFIG_MATCHES_NOTHING = Rule(
     "silently judged as not sensitive. Globs are relative to the config file's directory.",
     precision="high",
 )  # fmt: skip
+NOTHING_MARKED = Rule(
+    "PXL907", "nothing-marked-sensitive", "warning",
+    "Trackers were found but no page of the project is marked sensitive, so none was judged.",
+    "pixellint reports a tracker only where it reaches a page marked sensitive. With no page "
+    "marked, a run with trackers in it would look clean. Mark sensitive pages with "
+    "`sensitive = [\"portal/**\"]` in pixellint.toml, a `pixellint: sensitive` comment, "
+    "`<meta name=\"pixellint\" content=\"sensitive\">` or front matter, or audit every page "
+    "with --all-pages.",
+    precision="high",
+)  # fmt: skip
 
 INTERNAL_ERROR = Rule(
     "PXL905", "internal-error", "error",
@@ -112,22 +122,27 @@ RULES: dict[str, Rule] = {
         SUPPRESSION_PROBLEM,
         INTERNAL_ERROR,
         CONFIG_MATCHES_NOTHING,
+        NOTHING_MARKED,
     )
 }
-MAX_PAGES = 200
 
 
 def evaluate(
     sightings: Iterable[Sighting],
-    sensitive: dict[str, str],
+    sensitive: Mapping[str, Mark],
     graph: Graph,
     catalog: Catalog,
     *,
     allow: Iterable[str] = (),
     report_self_hosted: bool = False,
+    prefix: str = "",
 ) -> list[Finding]:
+    """Findings for the sightings that reach sensitive pages, each listing every page it reaches.
+    Exposures are built once per tracker file and shared by its sightings, so a layout on
+    thousands of pages costs one reach per page, not one per sighting and page. `prefix` is put
+    before paths in messages (report paths); the values themselves stay project-relative."""
     allowed = set(allow)
-    pages_reaching: dict[str, list[str]] = {}
+    exposures_of: dict[str, tuple[tuple[Exposure, ...], bool]] = {}  # and: is it a page?
     reach_cache: dict[str, dict[str, tuple[Edge, ...]]] = {}
     findings = []
     for sighting in sightings:
@@ -135,47 +150,56 @@ def evaluate(
         if tracker.id in allowed or (tracker.self_hosted and not report_self_hosted):
             continue
         path = sighting.location.path
-        if path not in pages_reaching:
-            pages_reaching[path] = _sensitive_pages_reaching(path, sensitive, graph)
-        exposures = []
-        for page in pages_reaching[path][:MAX_PAGES]:
-            if page not in reach_cache:
-                reach_cache[page] = graph.reach(page)
-            chain = reach_cache[page].get(path, ())
-            steps = tuple(Step(e.location, e.target, e.kind) for e in chain)
-            exposures.append(Exposure(page, sensitive[page], steps))
+        if path not in exposures_of:
+            found = _exposures(path, sensitive, graph, reach_cache)
+            exposures_of[path] = found, any(e.page == path for e in found)
+        exposures, on_page = exposures_of[path]
         if not exposures:
             continue
-        direct = any(e.page == path for e in exposures)
         if sighting.identity:
             rule = IDENTITY_SENT_TO_TRACKER
-        elif direct:
+        elif on_page:
             rule = TRACKER_ON_SENSITIVE_PAGE
         else:
             rule = TRACKER_REACHES_SENSITIVE_PAGE
-        total = len(pages_reaching[path])
-        findings.append(
-            Finding(
-                rule.code,
-                sighting,
-                tuple(exposures),
-                message(rule, tracker, sighting, exposures, total),
-            )
-        )
+        text = message(rule, tracker, sighting, exposures, len(exposures), prefix)
+        findings.append(Finding(rule.code, sighting, exposures, text))
     return sorted(findings)
 
 
-def _sensitive_pages_reaching(path: str, sensitive: dict[str, str], graph: Graph) -> list[str]:
+def _exposures(
+    path: str,
+    sensitive: Mapping[str, Mark],
+    graph: Graph,
+    reach_cache: dict[str, dict[str, tuple[Edge, ...]]],
+) -> tuple[Exposure, ...]:
+    exposures = []
+    for page in _sensitive_pages_reaching(path, sensitive, graph):
+        if page not in reach_cache:
+            reach_cache[page] = graph.reach(page)
+        chain = reach_cache[page].get(path, ())
+        steps = tuple(Step(e.location, e.target, e.kind) for e in chain)
+        mark = sensitive[page]
+        exposures.append(Exposure(page, mark.reason, steps, mark.location))
+    return tuple(exposures)
+
+
+def _sensitive_pages_reaching(path: str, sensitive: Mapping[str, Mark], graph: Graph) -> list[str]:
     candidates = sorted(n for n in graph.ancestors([path]) if n in sensitive)
     pages = [n for n in candidates if n == path or not graph.is_included(n)]
     return pages or candidates
 
 
 def message(
-    rule: Rule, tracker: Tracker, sighting: Sighting, exposures: list[Exposure], total: int
+    rule: Rule,
+    tracker: Tracker,
+    sighting: Sighting,
+    exposures: Sequence[Exposure],
+    total: int,
+    prefix: str = "",
 ) -> str:
     what = _what(tracker)
-    pages = ", ".join(e.page for e in exposures[:3]) + (
+    pages = ", ".join(prefix + e.page for e in exposures[:3]) + (
         f" and {total - 3} more" if total > 3 else ""
     )
     if rule is IDENTITY_SENT_TO_TRACKER:
@@ -187,7 +211,7 @@ def message(
             if others > 0
             else ""
         )
-        head = f"{tracker.name} runs on sensitive page {sighting.location.path}{more}."
+        head = f"{tracker.name} runs on sensitive page {prefix}{sighting.location.path}{more}."
     else:
         head = f"{tracker.name} reaches {total} sensitive page{'s' if total > 1 else ''} ({pages}) through this file."
     tail = f" {what}" if what else ""
@@ -216,3 +240,9 @@ def markdown() -> str:
             f"## {rule.code}\n\n**{rule.name}** ({rule.level}{severity})\n\n{rule.summary}\n\n{rule.explanation}\n"
         )
     return "\n".join(parts)
+
+
+def level_of(diagnostic: Diagnostic) -> Level:
+    """A diagnostic's level: its own when it has one (PXL902 is a warning only where a tracker
+    may hide), else its rule's."""
+    return diagnostic.level or RULES[diagnostic.code].level

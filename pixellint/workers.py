@@ -18,11 +18,12 @@ from pixellint.catalog import Catalog
 from pixellint.config import Config
 from pixellint.detect import Detector
 from pixellint.facts import FileFacts, Task, analyse, internal_error, read
-from pixellint.model import Diagnostic, Location, Sighting
+from pixellint.model import Diagnostic, Location, Mark, Sighting
 
 cache_module.register(
     FileFacts, nodes.Node, nodes.Reference, Location, Sighting, Diagnostic, suppress.Suppression
 )
+cache_module.register(Mark)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class Worker:
         self.digests = digests  # only a cache needs content digests
 
     def __call__(self, job: Job) -> Computed:
-        got = read(job.task, self.max_file_size)
+        got = read(job.task, self.max_file_size, self.detector)
         if isinstance(got, FileFacts):
             return [], "", got
         data, stamp = got
@@ -76,9 +77,18 @@ def _work(job: Job) -> Computed:
 
 
 class Engine:
-    def __init__(self, catalog: Catalog, config: Config, jobs: int, cache_dir: Path | None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        config: Config,
+        jobs: int,
+        cache_dir: Path | None,
+        namespace: str = "",
+    ) -> None:
         self.worker = Worker(catalog, config, cache_dir is not None)
-        self.cache = Cache(cache_dir, salt(catalog, config)) if cache_dir is not None else None
+        self.cache = (
+            Cache(cache_dir, salt(catalog, config), namespace) if cache_dir is not None else None
+        )
         self.jobs = max(1, jobs)
         self.args = (catalog, config, cache_dir is not None)
         self.pool: ProcessPoolExecutor | None = None

@@ -91,8 +91,8 @@ def test_missing_and_dynamic_includes_are_notes_and_hide_nothing() -> None:
         for d in scan("jekyll").diagnostics
     }
     assert notes == {
-        ("_includes/head.html", 6, "PXL903", "cannot resolve 'missing-banner.html'"),
-        ("_layouts/default.html", 8, "PXL903", "cannot resolve '{{ page.widget }}'"),
+        ("_includes/head.html", 6, "PXL903", "cannot follow 'missing-banner.html'"),
+        ("_layouts/default.html", 8, "PXL903", "cannot follow '{{ page.widget }}'"),
     }
     dynamic = scan("django").diagnostics
     assert [(d.location.path, "dynamic name" in d.message) for d in dynamic] == [

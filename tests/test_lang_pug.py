@@ -539,3 +539,11 @@ def test_a_megabyte_of_openers_scans_fast() -> None:
     start = time.process_time()
     api.scan_text(text, "views/page.pug")
     assert time.process_time() - start < 3.0
+
+
+@pytest.mark.parametrize("space", ["\x0b", "\x0c", "\x1c", "\x85", "\u00a0", "\u2028", "\u3000"])
+def test_unicode_space_inside_an_expression_is_read(space: str) -> None:
+    # str.isspace() is wider than the spaces Pug skips: this once looped forever
+    for text in (f"a(href=x{space}y class='c') hi\n", f"+mixin(a{space}b)\n"):
+        view = pug.read(text)
+        assert len(view.source) == len(view.masked)

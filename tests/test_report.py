@@ -52,9 +52,20 @@ def test_sarif_results_carry_what_code_scanning_needs(demo: api.Result) -> None:
         "uriBaseId": "%SRCROOT%",
     }
     assert (location["region"]["startLine"], location["region"]["startColumn"]) == (5, 1)
-    assert [r["physicalLocation"]["artifactLocation"]["uri"] for r in gtm["relatedLocations"]] == [
-        "appointments/book.html", "conditions/diabetes.md", "portal/index.html",
+    marks = [
+        (
+            r["physicalLocation"]["artifactLocation"]["uri"],
+            r["physicalLocation"]["region"]["startLine"],
+            r["physicalLocation"]["region"]["startColumn"],
+        )
+        for r in gtm["relatedLocations"]
+    ]  # each sensitive page's mark: the glob in the config, the front matter key
+    assert marks == [
+        ("pixellint.toml", 2, 27), ("conditions/diabetes.md", 4, 1), ("pixellint.toml", 2, 14),
     ]  # fmt: skip
+    assert gtm["relatedLocations"][0]["message"]["text"].startswith(
+        "appointments/book.html is sensitive"
+    )
     assert "[portal/index.html](3)" in gtm["message"]["text"]
     flow = gtm["codeFlows"][0]["threadFlows"][0]["locations"]
     assert [step["location"]["physicalLocation"]["artifactLocation"]["uri"] for step in flow] == [

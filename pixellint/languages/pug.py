@@ -457,7 +457,7 @@ class _Reader:
                     break
             elif not nesting and stop == "attr" and char == ",":
                 break
-            elif not nesting and char.isspace():
+            elif not nesting and char in " \t\r\n":  # what _SPACE skips: it always moves on
                 after = _skip(_SPACE, text, i, limit)
                 if after >= limit:
                     raise _Unclosed

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pixellint import __version__
 from pixellint.model import Finding
-from pixellint.rules import RULES
+from pixellint.rules import RULES, level_of
 
 if TYPE_CHECKING:
     from pixellint.api import Result
@@ -29,13 +29,15 @@ def render(result: Result, **_: Any) -> str:
             "suppressed": result.suppressed,
             "diagnostics": len(result.diagnostics),
         },
+        "projects": [asdict(p) for p in result.projects],
         "findings": [_finding(f, result) for f in result.findings],
         "diagnostics": [
             {
                 "code": d.code,
-                "level": RULES[d.code].level,
+                "level": level_of(d),
                 "message": d.message,
                 "location": asdict(d.location),
+                "project": _project(result, d.location.path),
             }
             for d in result.diagnostics
         ],
@@ -56,6 +58,7 @@ def _finding(finding: Finding, result: Result) -> dict[str, Any]:
         "vendor": tracker.vendor,
         "category": tracker.category,
         "location": asdict(finding.location),
+        "project": _project(result, finding.location.path),
         "how": finding.sighting.how,
         "detail": finding.sighting.detail,
         "identity": finding.sighting.identity,
@@ -65,6 +68,7 @@ def _finding(finding: Finding, result: Result) -> dict[str, Any]:
             {
                 "page": e.page,
                 "why": e.why,
+                "mark": asdict(e.mark) if e.mark else None,
                 "chain": [
                     {"from": asdict(s.location), "to": s.target, "kind": s.kind} for s in e.chain
                 ],
@@ -72,3 +76,8 @@ def _finding(finding: Finding, result: Result) -> dict[str, Any]:
             for e in finding.exposures
         ],
     }
+
+
+def _project(result: Result, path: str) -> str | None:
+    project = result.project_of(path)
+    return project.path if project else None

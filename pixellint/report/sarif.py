@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from pixellint import __version__
 from pixellint.model import Diagnostic, Finding, Location
-from pixellint.rules import RULES, Rule
+from pixellint.rules import RULES, Rule, level_of
 
 if TYPE_CHECKING:
     from pixellint.api import Result
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
 INFORMATION_URI = "https://github.com/pixellint/pixellint"
 _RULE_LIST = list(RULES.values())
 _RULE_INDEX = {rule.code: i for i, rule in enumerate(_RULE_LIST)}
+# what pixellint says about its own run (files it could not scan, fallbacks): the descriptors
+# that toolExecutionNotifications point at
+_NOTIFICATION_LIST = [rule for rule in _RULE_LIST if not rule.security_severity]
+_NOTIFICATION_INDEX = {rule.code: i for i, rule in enumerate(_NOTIFICATION_LIST)}
 MAX_RELATED = 100
 MAX_FLOWS = 10
 
@@ -36,6 +41,7 @@ def log(result: Result | None, *, category: str = "", error: str = "") -> dict[s
                 "semanticVersion": __version__,
                 "informationUri": INFORMATION_URI,
                 "rules": [_rule(rule) for rule in _RULE_LIST],
+                "notifications": [_rule(rule) for rule in _NOTIFICATION_LIST],
             }
         },
         "columnKind": "unicodeCodePoints",
@@ -61,6 +67,11 @@ def log(result: Result | None, *, category: str = "", error: str = "") -> dict[s
             key = fingerprint(finding)
             seen[key] = seen.get(key, 0) + 1
             results.append(_result(finding, result, f"{key}:{seen[key]}"))
+        for diag in result.diagnostics:  # what could not be judged shows where users look
+            if level_of(diag) == "warning":  # errors (PXL905) are pixellint's own failures
+                key = _diagnostic_print(diag)
+                seen[key] = seen.get(key, 0) + 1
+                results.append(_diagnostic_result(diag, result, f"{key}:{seen[key]}"))
         run["results"] = results
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -112,10 +123,9 @@ def _result(finding: Finding, scan: Result, print_: str) -> dict[str, Any]:
     related = []
     links = []
     for n, exposure in enumerate(finding.exposures[:MAX_RELATED], 1):
-        page = Location(exposure.page, 1, 1, 1, 1)
-        related.append(
-            {"id": n, **_physical(page), "message": {"text": f"sensitive page: {exposure.why}"}}
-        )
+        mark = exposure.mark or Location(exposure.page, 1, 1, 1, 1)  # where it is marked
+        text = f"{exposure.page} is sensitive: {exposure.why}"
+        related.append({"id": n, **_physical(mark), "message": {"text": text}})
         links.append(f"[{exposure.page}]({n})")
     text = finding.message + (
         f" Sensitive page{'s' if len(links) > 1 else ''}: {', '.join(links)}." if links else ""
@@ -134,6 +144,9 @@ def _result(finding: Finding, scan: Result, print_: str) -> dict[str, Any]:
             "how": finding.sighting.how,
         },
     }
+    project = scan.project_of(finding.location.path)
+    if project is not None:
+        result["properties"]["project"] = project.path
     if related:
         result["relatedLocations"] = related
     flows = [
@@ -178,8 +191,29 @@ def fingerprint(finding: Finding) -> str:
 
 def _notification(diag: Diagnostic) -> dict[str, Any]:
     return {
-        "level": RULES[diag.code].level,
+        "level": level_of(diag),
         "message": {"text": diag.message},
         "locations": [_physical(diag.location)],
-        "descriptor": {"id": diag.code},
+        "descriptor": {"id": diag.code, "index": _NOTIFICATION_INDEX[diag.code]},
     }
+
+
+def _diagnostic_result(diag: Diagnostic, scan: Result, print_: str) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": diag.code,
+        "ruleIndex": _RULE_INDEX[diag.code],
+        "level": level_of(diag),
+        "message": {"text": diag.message[:1].upper() + diag.message[1:]},
+        "locations": [_physical(diag.location)],
+        "partialFingerprints": {"pixellintFinding/v1": print_},
+    }
+    project = scan.project_of(diag.location.path)
+    if project is not None:
+        result["properties"] = {"project": project.path}
+    return result
+
+
+def _diagnostic_print(diag: Diagnostic) -> str:
+    words = " ".join(re.sub(r"\d+", "#", diag.message).split())  # counts change, the alert stays
+    key = "\0".join((diag.code, diag.location.path, words))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

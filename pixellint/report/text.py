@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pixellint.model import Exposure, Finding
-from pixellint.rules import RULES
+from pixellint.rules import RULES, level_of
 
 if TYPE_CHECKING:
     from pixellint.api import Result
@@ -28,15 +28,33 @@ def render(result: Result, *, color: bool = False, verbose: bool = False, **_: o
     lines: list[str] = []
     for finding in result.findings:
         lines.extend(_finding(finding, paint))
-    shown_diagnostics = [d for d in result.diagnostics if verbose or RULES[d.code].level != "note"]
+    shown_diagnostics = [d for d in result.diagnostics if verbose or level_of(d) != "note"]
     for diag in shown_diagnostics:
         loc = diag.location
-        level = RULES[diag.code].level
+        level = level_of(diag)
         lines.append(
             f"{loc.path}:{loc.line}:{loc.column}: {paint(diag.code, level)} {diag.message}"
         )
     lines.append(_summary(result, len(result.diagnostics) - len(shown_diagnostics)))
+    if len(result.projects) > 1:
+        lines.extend(_projects(result))
     return "\n".join(lines) + "\n"
+
+
+def _projects(result: Result) -> list[str]:
+    """Which config judged which part of the run: each project on its own line."""
+    out = [f"{len(result.projects)} projects, each judged under its own config:"]
+    for project in result.projects:
+        violations = sum(
+            1 for f in result.findings if result.project_of(f.location.path) is project
+        )
+        config = project.config or "no config"
+        out.append(
+            f"  {project.path} ({config}): {violations} violation{'s' if violations != 1 else ''}, "
+            f"{project.sensitive_pages} sensitive page{'s' if project.sensitive_pages != 1 else ''}"
+            f" in {project.files_scanned} files"
+        )
+    return out
 
 
 def _finding(finding: Finding, paint: object) -> list[str]:
@@ -51,7 +69,9 @@ def _finding(finding: Finding, paint: object) -> list[str]:
         out.append(paint(f"    {exposure.page} is sensitive: {exposure.why}", "dim"))
     hidden = len(finding.exposures) - MAX_PAGES_SHOWN
     if hidden > 0:
-        out.append(paint(f"    … and {hidden} more sensitive pages (see --format json)", "dim"))
+        out.append(
+            paint(f"    … and {hidden} more sensitive pages (--format json lists them all)", "dim")
+        )
     return out
 
 

@@ -1,0 +1,209 @@
+"""Which project each named path belongs to, and what report paths are relative to.
+
+A project is a directory and its config: the nearest pixellint.toml, .pixellint.toml or
+pyproject.toml with [tool.pixellint] above a file, searched up to the git top level (like ruff,
+without leaving the repository). Its `sensitive` globs, template names and cache are relative to
+that directory, so a file is judged the same whichever other paths are named with it. Report paths
+share one base for the whole run: the git top level, because GitHub code scanning needs
+repository-relative URIs, or --root.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pixellint import config as config_module
+from pixellint.config import CONFIG_FILES, Config, ConfigError
+
+GITIGNORE = ".gitignore"  # read by the walk, so a change to it is a change to the config
+WHOLE_PROJECT_TRIGGERS = frozenset({*CONFIG_FILES, GITIGNORE})
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path  # absolute
+    config: Config
+    config_file: Path | None = None
+    prefix: str = ""  # root relative to the report base, "" or ending in "/"
+
+    @property
+    def name(self) -> str:
+        """The project's directory as reports show it ('.' for the report base)."""
+        return self.prefix.rstrip("/") or "."
+
+    @property
+    def config_name(self) -> str:
+        """The config file as reports show it ('' when the project has none)."""
+        return self.prefix + self.config_file.name if self.config_file else ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    base: Path  # report paths are relative to it
+    work: tuple[tuple[Project, tuple[Path, ...]], ...]  # each project with the paths named in it
+    nested: bool  # a directory may hold further projects (each config found on the way)
+
+
+def plan(
+    paths: Iterable[Path],
+    *,
+    config: Config | None = None,
+    config_file: Path | None = None,
+    isolated: bool = False,
+    root: Path | None = None,
+) -> Plan:
+    """Group `paths` by project. `config` (the API's) or `config_file` (--config) makes one
+    project for every path; otherwise each path gets its nearest config."""
+    targets = [Path(os.path.abspath(p)) for p in paths]
+    base_opt = _checked_root(root, targets)
+    fallback = base_opt or _fallback_base(targets)
+    groups: dict[Path, tuple[Config, Path | None, list[Path]]] = {}
+    if config is not None or config_file is not None:
+        if config_file is not None:
+            config_file = Path(os.path.abspath(config_file))
+            config = config_module.load(config_file)
+            owner = config_file.parent
+            _all_inside(targets, owner, f"the directory of --config {config_file}")
+        else:
+            owner = base_opt or fallback
+        assert config is not None
+        groups[owner] = (config, config_file, targets)
+    else:
+        for target in targets:
+            start = target if target.is_dir() else target.parent
+            top = git_top(start)
+            found = None if isolated else nearest_config(start, top)
+            owner = found.parent if found else (top or fallback)
+            if owner not in groups:
+                groups[owner] = (_load(found), found, [])
+            groups[owner][2].append(target)
+    base = base_opt or _report_base(list(groups), fallback)
+    for owner in groups:
+        if base_opt and not _inside(owner, base_opt):
+            what = groups[owner][1] or owner
+            raise ConfigError(
+                f"--root {base_opt}: the project of {what} is not inside it; give a --root that "
+                "contains every project (report paths are relative to --root)"
+            )
+    work = tuple(
+        (Project(owner, cfg, found, prefix_of(owner, base)), tuple(named))
+        for owner, (cfg, found, named) in sorted(groups.items())
+    )
+    return Plan(base, work, nested=config is None and config_file is None and not isolated)
+
+
+def nested_projects(project: Project, directories: Iterable[str], base: Path) -> list[Project]:
+    """Projects inside `project`: directories (project-relative) that hold their own config.
+    Only the outermost of nested ones is returned; its own walk finds the rest."""
+    found: list[Project] = []
+    for directory in sorted(directories):
+        if not directory or any(directory.startswith(p + "/") for p in _rels(found, project)):
+            continue
+        absolute = project.root / directory
+        config_file = config_in(absolute)
+        if config_file is not None:
+            found.append(
+                Project(absolute, _load(config_file), config_file, prefix_of(absolute, base))
+            )
+    return found
+
+
+def _rels(found: list[Project], parent: Project) -> list[str]:
+    return [p.root.relative_to(parent.root).as_posix() for p in found]
+
+
+def nearest_config(start: Path, stop: Path | None) -> Path | None:
+    """The config file in `start` or the nearest parent, not above `stop` (the git top level)."""
+    for directory in (start, *start.parents):
+        found = config_in(directory)
+        if found is not None:
+            return found
+        if directory == stop:
+            return None
+    return None
+
+
+def config_in(directory: Path) -> Path | None:
+    """The config file of `directory` itself (pyproject.toml only with a [tool.pixellint] table)."""
+    for name in CONFIG_FILES:
+        candidate = directory / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    import tomllib
+
+    try:
+        return "pixellint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+@cache
+def git_top(start: Path) -> Path | None:
+    """The top level of the git work tree holding `start` (a `.git` directory or file)."""
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def prefix_of(directory: Path, base: Path) -> str:
+    rel = Path(os.path.relpath(directory, base)).as_posix()
+    return "" if rel == "." else rel + "/"
+
+
+def _load(found: Path | None) -> Config:
+    return config_module.load(found) if found is not None else Config()
+
+
+def _checked_root(root: Path | None, targets: list[Path]) -> Path | None:
+    if root is None:
+        return None
+    root = Path(os.path.abspath(root))
+    if not root.is_dir():
+        raise ConfigError(f"--root {root}: no such directory; give the repository's top level")
+    _all_inside(targets, root, f"--root {root}")
+    return root
+
+
+def _all_inside(targets: list[Path], directory: Path, what: str) -> None:
+    for target in targets:
+        if not _inside(target, directory):
+            raise ConfigError(
+                f"{target} is outside {what}; name paths inside it, or run without that option"
+            )
+
+
+def _fallback_base(targets: list[Path]) -> Path:
+    """Where a run with no config and no git repository is based: the working directory when
+    every path is inside it, else the deepest directory holding them all."""
+    cwd = Path.cwd()
+    if all(_inside(t, cwd) for t in targets):
+        return cwd
+    starts = [str(t if t.is_dir() else t.parent) for t in targets]
+    return Path(os.path.commonpath(starts)) if starts else cwd
+
+
+def _report_base(owners: list[Path], fallback: Path) -> Path:
+    """The git top level holding every project, else the deepest directory above them all and
+    the working directory (when the named paths are inside it)."""
+    tops = {git_top(owner) for owner in owners}
+    if len(tops) == 1:
+        (top,) = tops
+        if top is not None:
+            return top
+    return Path(os.path.commonpath([str(o) for o in (*owners, fallback)]))
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    return path == directory or directory in path.parents
+
+
+__all__ = ["Plan", "Project", "nested_projects", "plan", "prefix_of"]
