@@ -50,15 +50,12 @@ _EXAMPLES = {
 }
 
 
-def find(start: Path) -> Path | None:
-    """The nearest config file in `start` or its parents (pyproject.toml only with [tool.pixellint])."""
-    for directory in (start, *start.parents):
-        for name in CONFIG_FILES:
-            candidate = directory / name
-            if not candidate.is_file():
-                continue
-            if name != "pyproject.toml" or _has_tool_table(candidate):
-                return candidate
+def config_in(directory: Path) -> Path | None:
+    """The config file of `directory` itself (pyproject.toml only with a [tool.pixellint] table)."""
+    for name in CONFIG_FILES:
+        candidate = directory / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
     return None
 
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from pixellint import config as config_module
-from pixellint.config import CONFIG_FILES, Config, ConfigError
+from pixellint.config import CONFIG_FILES, Config, ConfigError, config_in
 
 GITIGNORE = ".gitignore"  # read by the walk, so a change to it is a change to the config
 WHOLE_PROJECT_TRIGGERS = frozenset({*CONFIG_FILES, GITIGNORE})
@@ -127,25 +126,6 @@ def nearest_config(start: Path, stop: Path | None) -> Path | None:
     return None
 
 
-def config_in(directory: Path) -> Path | None:
-    """The config file of `directory` itself (pyproject.toml only with a [tool.pixellint] table)."""
-    for name in CONFIG_FILES:
-        candidate = directory / name
-        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-            return candidate
-    return None
-
-
-def _has_tool_table(path: Path) -> bool:
-    import tomllib
-
-    try:
-        return "pixellint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-
-
-@cache
 def git_top(start: Path) -> Path | None:
     """The top level of the git work tree holding `start` (a `.git` directory or file)."""
     for directory in (start, *start.parents):

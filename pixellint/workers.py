@@ -5,11 +5,10 @@ returns them in task order."""
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pixellint import cache as cache_module
 from pixellint import nodes, suppress
@@ -19,6 +18,9 @@ from pixellint.config import Config
 from pixellint.detect import Detector
 from pixellint.facts import FileFacts, Task, analyse, internal_error, read
 from pixellint.model import Diagnostic, Location, Mark, Sighting
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 cache_module.register(
     FileFacts, nodes.Node, nodes.Reference, Location, Sighting, Diagnostic, suppress.Suppression
@@ -148,6 +150,8 @@ class Engine:
     def _compute(self, jobs: list[Job]) -> list[Computed]:
         if self.jobs > 1 and len(jobs) > 1:
             if self.pool is None:
+                from concurrent.futures import ProcessPoolExecutor  # 25 ms: only for a pool
+
                 self.pool = ProcessPoolExecutor(self.jobs, initializer=_start, initargs=self.args)
             chunk = max(1, min(64, len(jobs) // (self.jobs * 8)))
             return list(self.pool.map(_work, jobs, chunksize=chunk))

@@ -15,7 +15,7 @@ SITES = FIXTURES / "sites"
 
 def scan(site: str, *paths: str) -> Result:
     root = SITES / site
-    found = config.find(root)
+    found = config.config_in(root)
     cfg = config.load(found) if found and found.parent == root else config.Config()
     targets = [root / p for p in paths] if paths else [root]
     return api.run(targets, cfg, root)

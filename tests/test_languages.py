@@ -41,7 +41,7 @@ def expected_lines(root: Path) -> set[str]:
 
 
 def scan(root: Path) -> Result:
-    found = config.find(root)
+    found = config.config_in(root)
     cfg = config.load(found) if found and found.parent == root else config.Config()
     return api.run([root], cfg, root)
 

@@ -88,6 +88,10 @@ def _summary(result: Result, hidden_notes: int) -> str:
         parts.append(
             f"Found {count} violation{'s' if count != 1 else ''} ({trackers} tracker{'s' if trackers != 1 else ''} reaching {pages} sensitive page{'s' if pages != 1 else ''}) in {result.files_scanned} files."
         )
+    elif result.marked == 0 and not result.sightings:
+        parts.append(
+            f"No tracker found in {result.files_scanned} files (no page is marked sensitive)."
+        )
     elif result.marked == 0:
         seen = len(result.sightings)
         parts.append(
