@@ -38,7 +38,7 @@ from pixellint.model import (
     Step,
     TrackerInfo,
 )
-from pixellint.project import WHOLE_PROJECT_TRIGGERS, Project
+from pixellint.project import WHOLE_PROJECT_TRIGGERS, Project, project_of_config
 from pixellint.result import ProjectInfo, Result, merge, rebase
 from pixellint.rules import evaluate
 from pixellint.workers import Engine
@@ -91,44 +91,51 @@ def run(
     parts = []
     while pending:
         project, named = pending.pop(min(pending))  # a parent before the projects inside it
-        check_allow(project.config, catalog)
-        result, nested = _scan(project, sorted(named), options)
+        check_allow(project.config, catalog, project.config_name or "the config")
+        result, nested, whole = _scan(project, sorted(named), options)
         parts.append(rebase(result, project.prefix))
-        for child in nested:
-            if any(t.is_dir() and child.root.is_relative_to(t) for t in named):
-                pending.setdefault(child.root, (child, set()))[1].add(child.root)
+        for directory, config_file in nested.items():
+            child = project.root / directory
+            # a named directory holds it, or a settings change (.gitignore) may reach into it
+            if whole or any(t.is_dir() and child.is_relative_to(t) for t in named):
+                if child not in pending:
+                    pending[child] = (project_of_config(config_file, plan.base), set())
+                pending[child][1].add(child)
     return merge(parts, str(plan.base))
 
 
-def _scan(project: Project, named: list[Path], options: _Options) -> tuple[Result, list[Project]]:
-    """One project: walk it whole, analyse, connect, judge. Paths are project-relative."""
+def _scan(
+    project: Project, named: list[Path], options: _Options
+) -> tuple[Result, dict[str, Path], bool]:
+    """One project: walk it whole, analyse, connect, judge. Paths are project-relative.
+    Returns the result, the nested projects' configs by directory, and whether the whole
+    project was judged."""
     config, root = project.config, project.root
     gitignore = config.respect_gitignore
+    triggers = [t for t in named if t.name in WHOLE_PROJECT_TRIGGERS and not t.is_dir()]
+    whole = root in named or bool(triggers)
+    others = [t for t in named if t != root and t not in triggers]
     everything, notes = walk([root], root, config.exclude, gitignore=gitignore)
+    chosen, more = walk(others, root, config.exclude, gitignore=gitignore) if others else ([], [])
     nested = (
-        project_module.nested_projects(project, _directories(everything), options.base)
+        project_module.nested_configs(project, _directories([*everything, *chosen]))
         if options.nested
-        else []
+        else {}
     )
-    skip = tuple(child.root.relative_to(root).as_posix() for child in nested)
+    skip = tuple(nested)
     everything = [c for c in everything if not _under_any(c.rel, skip)]
-    whole = any(t == root or t.name in WHOLE_PROJECT_TRIGGERS for t in named)
-    context = {c.rel: c for c in everything}
-    if whole:
-        scanned = set(context)
-    else:
-        chosen, more = walk(named, root, config.exclude, gitignore=gitignore, skip_dirs=skip)
-        if options.force_exclude:
-            chosen = [c for c in chosen if not (c.explicit and is_excluded(c.rel, config.exclude))]
-        notes = [*notes, *(n for n in more if n not in notes)]
-        scanned = {c.rel for c in chosen}
-        context |= {c.rel: c for c in chosen}
+    chosen = [c for c in chosen if not _under_any(c.rel, skip)]
+    if options.force_exclude:
+        chosen = [c for c in chosen if not (c.explicit and is_excluded(c.rel, config.exclude))]
+    notes = [*notes, *(n for n in more if n not in notes)]
+    context = {c.rel: c for c in everything} | {c.rel: c for c in chosen}
+    scanned = {c.rel for c in chosen} | ({c.rel for c in everything} if whole else set())
     diagnostics = [_walk_note(n) for n in notes if not _under_any(n.split(":")[0], skip)]
     jobs = options.jobs if len(context) >= PARALLEL_MIN_FILES else 1
     cache_dir, namespace = _cache_place(project, options)
     with Engine(options.catalog, config, jobs, cache_dir, namespace) as engine:
-        result = _analyse(project, context, scanned, whole, diagnostics, skip, engine, options)
-    return result, nested
+        result = _analyse(project, context, scanned, whole, diagnostics, engine, options)
+    return result, nested, whole
 
 
 def _analyse(
@@ -137,7 +144,6 @@ def _analyse(
     scanned: set[str],
     whole: bool,
     diagnostics: list[Diagnostic],
-    skip: tuple[str, ...],
     engine: Engine,
     options: _Options,
 ) -> Result:
@@ -145,11 +151,11 @@ def _analyse(
     settings = f"{project.root}|{project.prefix}|{options.all_pages}|{sorted(scanned)}|{whole}"
     run_key = _run_key(engine, tasks, project.config, settings)
     if run_key and engine.cache is not None:
-        cached = engine.cache.get(run_key, Result)
-        if cached is not None:
-            return cached
+        cached = engine.cache.get(run_key, _CachedRun)
+        if cached is not None and _still(project.root, cached.probed):
+            return cached.result
     facts = engine.facts(tasks)
-    graph, loaded = _connect(project, facts, engine, skip)
+    graph, loaded, probed = _connect(project, facts, engine)
     if whole:
         scanned |= loaded
     else:
@@ -171,43 +177,56 @@ def _analyse(
     if engine.cache is not None and not loaded:
         run_key = run_key or _run_key(engine, tasks, project.config, settings)
         if run_key:
-            engine.cache.put(run_key, result)
+            engine.cache.put(run_key, _CachedRun(result, tuple(sorted(probed.items()))))
     return result
 
 
+@dataclass(frozen=True)
+class _CachedRun:
+    """A whole-run result and the paths it looked for on disk outside the walk: a build that
+    later writes one of them (dist/app.js) must not be answered from the cache."""
+
+    result: Result
+    probed: tuple[tuple[str, bool], ...]
+
+
+def _still(root: Path, probed: Iterable[tuple[str, bool]]) -> bool:
+    return all(_inside_file(root, rel) == there for rel, there in probed)
+
+
 def _connect(
-    project: Project, facts: dict[str, FileFacts], engine: Engine, skip: tuple[str, ...]
-) -> tuple[graph_module.Graph, set[str]]:
+    project: Project, facts: dict[str, FileFacts], engine: Engine
+) -> tuple[graph_module.Graph, set[str], dict[str, bool]]:
     """The template graph. A file that a page loads or includes is first-party and is scanned
-    even where the walk skips by default (vendor/, a gitignored build); one the config
-    excludes, too large or unreadable is a dead end with its reason."""
-    config, root = project.config, project.root
+    wherever it is (vendor/, a gitignored build, a nested project); one the config excludes,
+    too large or unreadable is a dead end with its reason. Returns the graph, the files pulled
+    in that way and every path looked for on disk (with whether it was there)."""
+    config, root, prefix = project.config, project.root, project.prefix
     excluded: dict[str, str] = {}
     loaded: set[str] = set()
-
-    def on_disk(rel: str) -> bool:
-        return not _under_any(rel, skip) and _inside_file(root, rel)
-
-    for _ in range(MAX_LOAD_ROUNDS):
+    probed: dict[str, bool] = {}
+    while True:  # each round adds the files the last one found; the disk is finite
         nodes = {rel: f.node for rel, f in facts.items() if f.node is not None}
-        unusable = {rel: _unusable(rel, f) for rel, f in facts.items() if f.node is None}
+        unusable = {rel: _unusable(prefix + rel, f) for rel, f in facts.items() if f.node is None}
         files = [*facts, *excluded]
-        lookup = Lookup(files, config.template_dirs, config.site_root, on_disk=on_disk)
+        lookup = Lookup(
+            files, config.template_dirs, config.site_root, on_disk=lambda r: _inside_file(root, r)
+        )
         graph = graph_module.build(nodes, lookup, unusable | excluded)
+        probed.update(lookup.probed)
         new = sorted({e.target for es in graph.edges.values() for e in es} - facts.keys())
         if not new:
-            break
+            return graph, loaded, probed
         fresh = []
         for rel in new:
             kind = kind_of_skip(rel, root, config.exclude, gitignore=config.respect_gitignore)
             if kind is SkipKind.EXCLUDED:
                 why = why_not_walked(rel, root, config.exclude) or "excluded by the config"
-                excluded[rel] = f"{rel} is not scanned: {why}"
+                excluded[rel] = f"{prefix}{rel} is not scanned: {why}"
             else:
                 fresh.append(Task(root / rel, rel, True))
         facts.update(engine.facts(fresh))
         loaded.update(t.rel for t in fresh)
-    return graph, loaded
 
 
 def _unusable(rel: str, fact: FileFacts) -> str:
@@ -294,7 +313,17 @@ def scan_text(
 
 
 cache_module.register(
-    Result, ProjectInfo, Finding, Exposure, Step, Location, Sighting, Diagnostic, TrackerInfo, Mark
+    _CachedRun,
+    Result,
+    ProjectInfo,
+    Finding,
+    Exposure,
+    Step,
+    Location,
+    Sighting,
+    Diagnostic,
+    TrackerInfo,
+    Mark,
 )
 
 

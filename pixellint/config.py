@@ -61,14 +61,18 @@ def config_in(directory: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "pixellint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        return "pixellint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:  # broken TOML that names the table: load() says what is wrong
+        return "[tool.pixellint" in text
 
 
 def load(path: Path) -> Config:
     try:
-        text = path.read_text("utf-8")
+        text = path.read_text("utf-8-sig")  # a BOM (Notepad) is not TOML, nor an error
         raw = tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from exc

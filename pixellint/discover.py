@@ -137,6 +137,7 @@ def _walk_dir(
             and prefix + d not in skip_dirs
             and not _excluded(prefix + d, excluded)
             and not (chain and _GitIgnores.match(chain, os.path.join(dirpath, d), True))
+            and not _alias(os.path.join(dirpath, d), real_root, prefix + d, notes)
         )
         for name in sorted(filenames):
             rel = prefix + name
@@ -156,6 +157,20 @@ def _walk_into(prefix: str, name: str) -> bool:
     """Third-party and generated trees are skipped, unless a convention says the folder is the
     site's own (Laravel's published `resources/views/vendor/`)."""
     return name not in SKIP_DIRS or is_own_dir(prefix + name)
+
+
+def _alias(path: str, real_root: str, rel: str, notes: list[str]) -> bool:
+    """A directory symlink to a folder of the project itself: that folder is walked under its
+    own name (walking the alias first would report its files under the alias' name). One that
+    points at a folder above it is a loop, and says so."""
+    if not os.path.islink(path):
+        return False
+    real = os.path.realpath(path)
+    if not _inside(real, real_root):
+        return False
+    if _inside(os.path.realpath(os.path.dirname(path)), real):
+        notes.append(f"{rel}: directory symlink loop, not followed")
+    return True
 
 
 def _inside(real: str, real_root: str) -> bool:

@@ -181,13 +181,14 @@ def _closest(name: str, known: Iterable[str]) -> str:
     return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
 
 
-def check_allow(config: Config, catalog: Catalog) -> None:
-    """A typo in `allow` would silently allow nothing: it is a configuration error."""
+def check_allow(config: Config, catalog: Catalog, where: str = "") -> None:
+    """A typo in `allow` would silently allow nothing: it is a configuration error. `where` names
+    the config file as reports show it (several projects may have one of the same name)."""
     known = {t.id for t in catalog.trackers} | {t.category for t in catalog.trackers}
     for name in config.allow:
         if name not in known:
             raise ConfigError(
-                f"{config.source or 'config'}: 'allow' names unknown tracker {name!r}"
+                f"{where or config.source or 'config'}: 'allow' names unknown tracker {name!r}"
                 f"{_closest(name, known)} (`pixellint trackers` lists the ids)"
             )
 

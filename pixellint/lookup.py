@@ -67,6 +67,11 @@ class Lookup:
             self._disk[path] = self.on_disk(path)
         return self._disk[path]
 
+    @property
+    def probed(self) -> dict[str, bool]:
+        """Every path looked for on disk, and whether it was a file there."""
+        return dict(self._disk)
+
     @contextmanager
     def probing(self) -> Iterator[None]:
         """Searches inside also find files on disk that the walk did not yield."""

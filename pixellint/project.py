@@ -61,6 +61,7 @@ def plan(
     base_opt = _checked_root(root, targets)
     fallback = base_opt or _fallback_base(targets)
     groups: dict[Path, tuple[Config, Path | None, list[Path]]] = {}
+    loose: list[Path] = []  # neither a config nor a repository says where their project is
     if config is not None or config_file is not None:
         if config_file is not None:
             config_file = Path(os.path.abspath(config_file))
@@ -68,18 +69,25 @@ def plan(
             owner = config_file.parent
             _all_inside(targets, owner, f"the directory of --config {config_file}")
         else:
-            owner = base_opt or fallback
+            owner = base_opt or Path(os.path.commonpath([str(_start(t)) for t in targets]))
         assert config is not None
         groups[owner] = (config, config_file, targets)
     else:
         for target in targets:
-            start = target if target.is_dir() else target.parent
+            start = _start(target)
             top = git_top(start)
             found = None if isolated else nearest_config(start, top)
-            owner = found.parent if found else (top or fallback)
-            if owner not in groups:
-                groups[owner] = (_load(found), found, [])
-            groups[owner][2].append(target)
+            if found is None and (top is None or (base_opt and not _inside(top, base_opt))):
+                loose.append(target)
+                continue
+            home = found.parent if found else top
+            assert home is not None
+            if home not in groups:
+                groups[home] = (_load(found), found, [])
+            groups[home][2].append(target)
+        if loose:  # the named directories themselves, never the working directory around them
+            owner = Path(os.path.commonpath([str(_start(t)) for t in loose]))
+            groups.setdefault(owner, (Config(), None, []))[2].extend(loose)
     base = base_opt or _report_base(list(groups), fallback)
     for owner in groups:
         if base_opt and not _inside(owner, base_opt):
@@ -95,24 +103,25 @@ def plan(
     return Plan(base, work, nested=config is None and config_file is None and not isolated)
 
 
-def nested_projects(project: Project, directories: Iterable[str], base: Path) -> list[Project]:
-    """Projects inside `project`: directories (project-relative) that hold their own config.
-    Only the outermost of nested ones is returned; its own walk finds the rest."""
-    found: list[Project] = []
+def nested_configs(project: Project, directories: Iterable[str]) -> dict[str, Path]:
+    """Directories inside `project` (project-relative) that hold their own config, by the config
+    file: projects of their own. Only the outermost are returned (their own walks find the rest);
+    a config is loaded only when its project is scanned, so a broken one elsewhere in a monorepo
+    does not stop a run that does not touch it."""
+    found: dict[str, Path] = {}
     for directory in sorted(directories):
-        if not directory or any(directory.startswith(p + "/") for p in _rels(found, project)):
+        if not directory or any(directory.startswith(d + "/") for d in found):
             continue
-        absolute = project.root / directory
-        config_file = config_in(absolute)
+        config_file = config_in(project.root / directory)
         if config_file is not None:
-            found.append(
-                Project(absolute, _load(config_file), config_file, prefix_of(absolute, base))
-            )
+            found[directory] = config_file
     return found
 
 
-def _rels(found: list[Project], parent: Project) -> list[str]:
-    return [p.root.relative_to(parent.root).as_posix() for p in found]
+def project_of_config(config_file: Path, base: Path) -> Project:
+    return Project(
+        config_file.parent, _load(config_file), config_file, prefix_of(config_file.parent, base)
+    )
 
 
 def nearest_config(start: Path, stop: Path | None) -> Path | None:
@@ -127,11 +136,17 @@ def nearest_config(start: Path, stop: Path | None) -> Path | None:
 
 
 def git_top(start: Path) -> Path | None:
-    """The top level of the git work tree holding `start` (a `.git` directory or file)."""
+    """The top level of the outermost git work tree holding `start` (a `.git` directory or
+    file): a submodule is judged as part of the repository that holds it, whichever is named."""
+    top = None
     for directory in (start, *start.parents):
         if (directory / ".git").exists():
-            return directory
-    return None
+            top = directory
+    return top
+
+
+def _start(target: Path) -> Path:
+    return target if target.is_dir() else target.parent
 
 
 def prefix_of(directory: Path, base: Path) -> str:
@@ -186,4 +201,4 @@ def _inside(path: Path, directory: Path) -> bool:
     return path == directory or directory in path.parents
 
 
-__all__ = ["Plan", "Project", "nested_projects", "plan", "prefix_of"]
+__all__ = ["Plan", "Project", "nested_configs", "plan", "prefix_of", "project_of_config"]

@@ -19,7 +19,8 @@ from pixellint.lazyre import lazy
 from pixellint.model import Location, Mark
 
 _NEEDLE = lazy(r"pixellint", re.IGNORECASE)
-_MARKER = lazy(r"pixellint\s*:\s*sensitive(?![\w-])", re.IGNORECASE)
+# `sensitive-data` is another word; `sensitive-->`, `sensitive--}}` and `sensitive-%>` close a comment
+_MARKER = lazy(r"pixellint\s*:\s*sensitive(?!\w|-\w)", re.IGNORECASE)
 _META_OPEN = lazy(r"<meta\b", re.IGNORECASE)
 _ATTRIBUTE = lazy(r"""([^\s"'=<>/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _MAX_TAG = 4096  # a longer "meta tag" is broken markup, and reading it must stay linear

@@ -321,3 +321,210 @@ def test_a_config_outside_the_named_files_directory_is_an_error(tmp_path: Path) 
     root = site(tmp_path)
     with pytest.raises(ConfigError, match="outside"):
         api.run([root / "README.md"], config_file=root / "site" / "pixellint.toml")
+
+
+# --- found by review on real-looking trees ---------------------------------------------------------
+GA = '<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>\n'
+FB_JS = "fbq('init','1'); !function(){}('https://connect.facebook.net/en_US/fbevents.js');\n"
+
+
+def codes(document: dict) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    return sorted((f["rule"], f["location"]["path"]) for f in document["findings"])
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!-- pixellint: sensitive-->",
+        "<!--pixellint:sensitive-->",
+        "{{!-- pixellint: sensitive--}}",
+    ],
+)
+def test_a_marker_touching_the_comment_close_marks_the_page(cli, tmp_path, comment) -> None:  # type: ignore[no-untyped-def]
+    write_tree(tmp_path, {"a.hbs": f"{comment}\n{GA}"})
+    assert codes(report(cli, "--isolated", "a.hbs", cwd=tmp_path)) == [("PXL101", "a.hbs")]
+
+
+def test_the_cache_sees_a_loaded_file_that_a_build_writes_later(cli, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("PIXELLINT_NO_CACHE", raising=False)
+    (tmp_path / ".git").mkdir()
+    write_tree(
+        tmp_path,
+        {
+            ".gitignore": "dist/\n",
+            "portal/a.html": '<!-- pixellint: sensitive -->\n<script src="/dist/app.js"></script>\n',
+        },
+    )
+    cache = str(tmp_path.parent / f"{tmp_path.name}-cache")
+    assert cli("check", "--cache-dir", cache, ".", cwd=tmp_path).code == 0
+    write_tree(tmp_path, {"dist/app.js": FB_JS})
+    assert codes(report(cli, "--cache-dir", cache, ".", cwd=tmp_path)) == [
+        ("PXL102", "dist/app.js")
+    ]
+
+
+def test_without_config_or_git_the_project_is_what_was_named_not_the_cwd(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    write_tree(
+        tmp_path,
+        {
+            "other/pixellint.toml": "sensitve = []\n",  # someone else's broken config beside it
+            "other/a.html": "<p>x</p>\n",
+            "work/site/portal/a.html": f"<!-- pixellint: sensitive -->\n{GA}",
+        },
+    )
+    out = report(cli, "work/site", cwd=tmp_path)
+    assert codes(out) == [("PXL101", "work/site/portal/a.html")]
+    rooted = report(cli, "--root", ".", "work/site", cwd=tmp_path)
+    assert codes(rooted) == codes(out)
+
+
+@pytest.mark.parametrize("named", [[".", "dist"], ["pixellint.toml", "dist/index.html"]])
+def test_a_named_ignored_path_is_scanned_beside_a_whole_project_run(cli, tmp_path, named) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".git").mkdir()
+    write_tree(
+        tmp_path,
+        {
+            ".gitignore": "dist/\n",
+            "pixellint.toml": 'sensitive = ["portal/**"]\n',
+            "portal/index.html": "<p>x</p>\n",
+            "dist/index.html": f"<!-- pixellint: sensitive -->\n{GA}",
+        },
+    )
+    assert codes(report(cli, *named, cwd=tmp_path)) == [("PXL101", "dist/index.html")]
+
+
+def test_a_script_in_a_nested_project_that_a_page_loads_is_followed(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".git").mkdir()
+    write_tree(
+        tmp_path,
+        {
+            "site/pixellint.toml": 'sensitive = ["portal/**"]\n',
+            "site/widgets/pixellint.toml": "sensitive = []\n",
+            "site/widgets/fb.js": FB_JS,
+            "site/portal/a.html": '<script src="/widgets/fb.js"></script>\n',
+        },
+    )
+    assert ("PXL102", "site/widgets/fb.js") in codes(report(cli, "site", cwd=tmp_path))
+
+
+def test_a_root_gitignore_change_rechecks_the_projects_inside(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".git").mkdir()
+    write_tree(
+        tmp_path,
+        {
+            ".gitignore": "# build/ is no longer ignored\n",
+            "pixellint.toml": 'sensitive = ["docs/**"]\n',
+            "docs/x.html": "<p>x</p>\n",
+            "sites/a/pixellint.toml": "sensitive = []\n",
+            "sites/a/build/page.html": f"<!-- pixellint: sensitive -->\n{GA}",
+        },
+    )
+    assert codes(report(cli, ".gitignore", cwd=tmp_path)) == [("PXL101", "sites/a/build/page.html")]
+
+
+def test_a_named_ignored_directory_keeps_the_config_inside_it(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".git").mkdir()
+    write_tree(
+        tmp_path,
+        {
+            ".gitignore": "dist/\n",
+            "pixellint.toml": 'sensitive = ["portal/**"]\n',
+            "portal/index.html": "<p>x</p>\n",
+            "dist/site/pixellint.toml": 'sensitive = ["portal/**"]\n',
+            "dist/site/portal/index.html": GA,
+        },
+    )
+    out = report(cli, "dist", cwd=tmp_path)
+    assert codes(out) == [("PXL101", "dist/site/portal/index.html")]
+    assert out["findings"][0]["project"] == "dist/site"
+
+
+def test_a_nested_repository_is_judged_the_same_whichever_is_named(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub" / ".git").mkdir(parents=True)
+    write_tree(
+        tmp_path, {"pixellint.toml": 'sensitive = ["sub/portal/**"]\n', "sub/portal/index.html": GA}
+    )
+    expected = [("PXL101", "sub/portal/index.html")]
+    for named in (["."], ["sub"], [".", "sub"]):
+        out = report(cli, *named, cwd=tmp_path)
+        assert codes(out) == expected, named
+        assert [d["code"] for d in out["diagnostics"]] == []
+
+
+def test_a_long_chain_of_includes_through_a_skipped_folder_is_followed(tmp_path: Path) -> None:
+    files = {f"vendor/t{i}.html": f'{{% include "vendor/t{i + 1}.html" %}}\n' for i in range(1, 12)}
+    files |= {"vendor/t12.html": GA, "portal/a.html": '{% include "vendor/t1.html" %}\n'}
+    write_tree(tmp_path, files)
+    result = api.run([tmp_path], Config(sensitive=("portal/**",)), tmp_path)
+    assert [(f.rule, f.location.path) for f in result.findings] == [("PXL102", "vendor/t12.html")]
+
+
+def test_a_broken_config_elsewhere_does_not_stop_a_run_that_does_not_touch_it(
+    cli, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".git").mkdir()
+    write_tree(
+        tmp_path,
+        {
+            "pixellint.toml": 'sensitive = ["docs/**"]\n',
+            "docs/x.html": GA,
+            "sites/b/pixellint.toml": "sensitve = []\n",
+            "sites/b/a.html": "<p>x</p>\n",
+        },
+    )
+    assert codes(report(cli, "docs", cwd=tmp_path)) == [("PXL101", "docs/x.html")]
+    broken = cli("check", "sites/b", cwd=tmp_path)
+    assert broken.code == 2 and "sensitve" in broken.err
+
+
+def test_a_pyproject_with_broken_toml_and_a_pixellint_table_is_an_error(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".git").mkdir()
+    write_tree(
+        tmp_path,
+        {
+            "pyproject.toml": '[project]\nname="x"\nname="dup"\n[tool.pixellint]\nsensitive=["portal/**"]\n',
+            "portal/index.html": GA,
+        },
+    )
+    out = cli("check", ".", cwd=tmp_path)
+    assert out.code == 2 and "pyproject.toml" in out.err
+
+
+def test_a_directory_alias_does_not_hide_the_real_directory(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    write_tree(tmp_path, {"pixellint.toml": 'sensitive = ["portal/**"]\n', "portal/index.html": GA})
+    (tmp_path / "alias").symlink_to(tmp_path / "portal")
+    out = report(cli, ".", cwd=tmp_path)
+    assert codes(out) == [("PXL101", "portal/index.html")]
+    assert out["diagnostics"] == []
+
+
+def test_a_config_saved_with_a_bom_is_read(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    write_tree(
+        tmp_path,
+        {"pixellint.toml": b'\xef\xbb\xbfsensitive = ["portal/**"]\n', "portal/index.html": GA},
+    )
+    assert codes(report(cli, ".", cwd=tmp_path)) == [("PXL101", "portal/index.html")]
+
+
+def test_an_allow_typo_names_the_config_of_its_project(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = monorepo(tmp_path)
+    (root / "b/pixellint.toml").write_text('allow = ["meta-pixl"]\n', encoding="utf-8")
+    out = cli("check", ".", cwd=root)
+    assert out.code == 2 and "b/pixellint.toml" in out.err and "meta-pixel" in out.err
+
+
+def test_root_below_the_git_top_works_without_a_config(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".git").mkdir()
+    write_tree(tmp_path, {"site/portal/index.html": f"<!-- pixellint: sensitive -->\n{GA}"})
+    out = report(cli, "--root", "site", "site", cwd=tmp_path)
+    assert codes(out) == [("PXL101", "portal/index.html")]
+
+
+def test_json_lists_every_sensitive_page(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = site(tmp_path)
+    out = report(cli, "site", cwd=root)
+    assert out["sensitive_pages"] == [
+        "site/templates/portal/messages.html",
+        "site/templates/portal/results.html",
+    ]

@@ -30,6 +30,7 @@ def render(result: Result, **_: Any) -> str:
             "diagnostics": len(result.diagnostics),
         },
         "projects": [asdict(p) for p in result.projects],
+        "sensitive_pages": list(result.sensitive_pages),
         "findings": [_finding(f, result) for f in result.findings],
         "diagnostics": [
             {
