@@ -131,6 +131,7 @@ def _scan(
     context = {c.rel: c for c in everything} | {c.rel: c for c in chosen}
     scanned = {c.rel for c in chosen} | ({c.rel for c in everything} if whole else set())
     diagnostics = [_walk_note(n) for n in notes if not _under_any(n.split(":")[0], skip)]
+    diagnostics += _named_but_excluded(project, others, chosen)
     jobs = options.jobs if len(context) >= PARALLEL_MIN_FILES else 1
     cache_dir, namespace = _cache_place(project, options)
     with Engine(options.catalog, config, jobs, cache_dir, namespace) as engine:
@@ -245,6 +246,29 @@ def _run_key(engine: Engine, tasks: list[Task], config: Config, settings: str) -
             return None
         digests.append(f"{task.rel}={digest}")
     return engine.cache.key("run", f"{config!r}|{settings}", *digests)
+
+
+def _named_but_excluded(
+    project: Project, named: list[Path], chosen: list[Candidate]
+) -> list[Diagnostic]:
+    """A directory named on the command line that the config excludes: say so rather than
+    report '0 files' as if it had been judged."""
+    notes = []
+    for target in named:
+        if not target.is_dir():
+            continue
+        rel = target.relative_to(project.root).as_posix()
+        if any(c.rel.startswith(rel + "/") for c in chosen):
+            continue
+        inside = next((Path(d, f) for d, _, fs in os.walk(target) for f in sorted(fs)), None)
+        if inside is None:
+            continue
+        probe = inside.relative_to(project.root).as_posix()
+        why = why_not_walked(probe, project.root, project.config.exclude)
+        if kind_of_skip(probe, project.root, project.config.exclude) is SkipKind.EXCLUDED:
+            message = f"named directory not scanned: {why}; name its files to scan them"
+            notes.append(Diagnostic(Location(rel, 1, 1, 1, 1), "PXL902", message, "warning"))
+    return notes
 
 
 def _walk_note(note: str) -> Diagnostic:

@@ -528,3 +528,16 @@ def test_json_lists_every_sensitive_page(cli, tmp_path) -> None:  # type: ignore
         "site/templates/portal/messages.html",
         "site/templates/portal/results.html",
     ]
+
+
+def test_a_named_directory_the_config_excludes_is_a_warning_not_a_clean_run(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    write_tree(
+        tmp_path,
+        {"pixellint.toml": 'sensitive = ["**"]\nexclude = ["legacy/**"]\n', "legacy/p.html": GA},
+    )
+    out = report(cli, "legacy", cwd=tmp_path)
+    assert [(d["code"], d["level"], d["location"]["path"]) for d in out["diagnostics"]] == [
+        ("PXL902", "warning", "legacy")
+    ]
+    assert "exclude" in out["diagnostics"][0]["message"]
+    assert cli("check", "legacy", cwd=tmp_path).code == 1
