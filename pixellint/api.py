@@ -44,7 +44,6 @@ from pixellint.rules import evaluate
 from pixellint.workers import Engine
 
 PARALLEL_MIN_FILES = 100
-MAX_LOAD_ROUNDS = 5  # files pulled in because a page loads them may load more; this bounds it
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from pixellint import __version__
+
+if TYPE_CHECKING:
+    from pixellint.result import Result
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
@@ -187,7 +190,7 @@ def check(
     sys.exit(exit_code(result, "never" if exit_zero else fail_on))
 
 
-def exit_code(result: Any, fail_on: str) -> int:
+def exit_code(result: Result, fail_on: str) -> int:
     """1 when anything at or above the `fail_on` level was reported (violations are errors)."""
     from pixellint.result import LEVELS
     from pixellint.rules import RULES, level_of
