@@ -107,13 +107,13 @@ def cpu_seconds(work: Callable[[], object], repeat: int = 3) -> float:
     machine, unlike wall-clock time."""
     best = float("inf")
     for _ in range(repeat):
-        start = _user_seconds()
+        start = user_seconds()
         work()
-        best = min(best, _user_seconds() - start)
+        best = min(best, user_seconds() - start)
     return best
 
 
-def _user_seconds() -> float:
+def user_seconds() -> float:
     """User CPU time only: page faults and reclaim on a busy machine land in system time."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_utime
 

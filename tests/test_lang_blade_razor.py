@@ -4,11 +4,10 @@ their names and wrap pages, and linear time on files full of openers."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-from conftest import write_tree
+from conftest import user_seconds, write_tree
 
 from pixellint import api, config, graph
 from pixellint.document import prepare
@@ -607,9 +606,9 @@ def _best_time(text: str, path: str) -> float:
     """The fastest of three runs: the machine may be busy with other work."""
     timings = []
     for _ in range(3):
-        start = time.process_time()
+        start = user_seconds()
         api.scan_text(text, path)
-        timings.append(time.process_time() - start)
+        timings.append(user_seconds() - start)
     return min(timings)
 
 
@@ -623,6 +622,6 @@ def _best_time(text: str, path: str) -> float:
 def test_a_megabyte_of_mixed_openers_stays_fast(path: str, openers: list[str]) -> None:
     unit = "".join(openers)
     text = unit * (400_000 // len(unit))
-    start = time.process_time()
+    start = user_seconds()
     api.scan_text(text, path)
-    assert time.process_time() - start < 10.0
+    assert user_seconds() - start < 10.0
