@@ -18,6 +18,7 @@ from pixellint import cache as cache_module
 from pixellint import catalog as catalog_module
 from pixellint import graph as graph_module
 from pixellint import project as project_module
+from pixellint import wrappers
 from pixellint.catalog import Catalog
 from pixellint.config import Config
 from pixellint.detect import Detector
@@ -164,6 +165,7 @@ def _analyse(
             involved.update(graph.reach(node))
         need = sorted(rel for rel in involved if facts[rel].sightings is None)
         facts.update(engine.facts([Task(_path(project, context, rel), rel, True) for rel in need]))
+    facts = wrappers.follow(facts, graph, lambda rel: _read(_path(project, context, rel)))
     result = judge(
         facts,
         graph,
@@ -227,6 +229,13 @@ def _connect(
                 fresh.append(Task(root / rel, rel, True))
         facts.update(engine.facts(fresh))
         loaded.update(t.rel for t in fresh)
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _unusable(rel: str, fact: FileFacts) -> str:

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from pixellint import __version__
 
 DIRECTORY = ".pixellint_cache"
-FORMAT = 2  # bumped when a cached value class changes shape (2: marks with locations)
+FORMAT = 3  # bumped when a cached value class changes shape (2: marks with locations, 3: exports)
 T = TypeVar("T")
 _TYPES: dict[str, type] = {}
 

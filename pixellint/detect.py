@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
-from pixellint import htmlscan, js
+from pixellint import htmlscan, js, jsbind
 from pixellint.catalog import Catalog, Token, Tracker, UrlPattern
 from pixellint.document import Document
 from pixellint.languages.base import Kind
@@ -26,7 +26,7 @@ _PII_WORDS = lazy(
     r"address|zip|postal|ssn|mrn|diagnos|condition|insurance|appointment|user\.name|user_?id",
     re.IGNORECASE,
 )
-_PII_KEYS = frozenset(
+PII_KEYS = frozenset(
     {"email", "em", "e_mail", "phone", "ph", "phone_number", "first_name", "last_name", "fn",
      "ln", "dob", "date_of_birth", "birthdate", "address", "zip", "zp", "postal_code",
      "external_id", "patient_id", "mrn", "ssn", "user_email", "sha256_email_address"}
@@ -34,6 +34,9 @@ _PII_KEYS = frozenset(
 _IDENT = lazy(r"[\w$]")
 _PIECES = lazy(r"""\+\s*["'`]""")  # starts with a literal: fast to search
 _BUILTIN_TEMPLATE = lazy(r'(?:template|partial)\s+"(?:_internal/)?([\w.-]+)"')
+_FIRST_PARTY_PATH = lazy(r"""["'`]((?:\.{0,2}/)(?!/)[\w./-]*[\w-](?:\?[^"'`\s]*)?)["'`]""")
+_STUB = " in a snippet stub"  # a vendor global set on the stub's window parameter (h._hjSettings)
+_PROXY_WINDOW = 2000  # characters around a snippet in which its loader path is looked for
 _JOIN = lazy(r"""["'`]\s*[+,]\s*["'`]""")
 EVIDENCE_MAX = 100
 Offsets = Callable[[int], int]  # offset in analysed code -> offset in the file
@@ -54,6 +57,13 @@ class Hits:
         return self.assembled and bool(_PIECES.search(text) or ".join(" in text)
 
 
+@dataclass(frozen=True, slots=True)
+class Detection:
+    sightings: tuple[Sighting, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    exports: tuple[tuple[str, str], ...]  # (exported name, tracker id): wrappers for importers
+
+
 @dataclass
 class Detector:
     catalog: Catalog
@@ -65,7 +75,8 @@ class Detector:
             frozenset(self.catalog.calls),
             frozenset(self.catalog.globals),
             self.is_url,
-            frozenset(self.catalog.packages),
+            self.catalog.sdk_packages(),
+            self.url_at,
         )
 
     @cached_property
@@ -161,11 +172,64 @@ class Detector:
     def is_url(self, text: str) -> bool:
         return bool(self.url_matches(text))
 
+    def proxied_loader(self, tracker: Tracker, text: str, start: int, end: int) -> str:
+        """A first-party script path near a tracker's calls that is the vendor's loader served
+        through the site (`/connectfb/fbevents.js`, `/gtagm/js?id=G-…`): it ends with the
+        vendor's loader file name or carries the vendor's account id."""
+        signatures = self._loader_files.get(tracker.id, ())
+        window = text[max(0, start - _PROXY_WINDOW // 2) : max(end, start) + _PROXY_WINDOW]
+        for match in _FIRST_PARTY_PATH.finditer(window):
+            path = match.group(1)
+            if self.url_matches(path):
+                continue
+            bare = path.split("?")[0].rstrip("/")
+            if any(bare.endswith(sig) for sig in signatures) or any(
+                p.search(path) for p in tracker.ids
+            ):
+                return path
+        return ""
+
+    @cached_property
+    def _loader_files(self) -> dict[str, tuple[str, ...]]:
+        """Each tracker's loader file names (`fbevents.js`, `gtag/js`, `hotjar-`)."""
+        files: dict[str, list[str]] = {}
+        for pattern in self.catalog.url_patterns:
+            path = pattern.source.partition("/")[2].split("?")[0]
+            segments = [part.strip("*") for part in path.split("/") if part.strip("*")]
+            if pattern.kind != "loader" or not segments:
+                continue
+            name = segments[-1]
+            if name == "js" and len(segments) > 1:
+                name = f"{segments[-2]}/js"  # gtag/js
+            if len(name) >= 5 and ("." in name or "-" in name or "/" in name):
+                files.setdefault(pattern.tracker, []).append(name)
+        return {tracker: tuple(names) for tracker, names in files.items()}
+
+    def url_at(self, text: str) -> int:
+        """Where the first tracker URL in `text` starts (-1: none)."""
+        starts = [m.start() for p in self.url_matches(text) if (m := p.regex.search(text))]
+        return min(starts, default=-1)
+
+    def sdk_trackers(self, package: str, exports: frozenset[str]) -> list[Tracker]:
+        """The trackers an SDK import or binding is: a named export a vendor owns
+        (`@next/third-parties/google` `GoogleAnalytics`), else the package's tracker."""
+        catalog = self.catalog
+        named = [catalog.exports.get(f"{package}:{name}") for name in sorted(exports)]
+        found = list(dict.fromkeys(t for t in named if t))
+        if not found and package in catalog.packages:
+            found = list(catalog.packages[package][:1])
+        return [catalog.by_id[t] for t in found]
+
     # --- documents ------------------------------------------------------------------------
     def detect(self, doc: Document) -> tuple[list[Sighting], list[Diagnostic]]:
+        detection = self.analyse(doc)
+        return list(detection.sightings), list(detection.diagnostics)
+
+    def analyse(self, doc: Document) -> Detection:
+        """Sightings, diagnostics, and the names the module exports that forward to a tracker."""
         hits = self.hits(doc.source)
         if not hits.any():
-            return [], []
+            return Detection((), (), ())
         collector = _Collector(self, doc, hits)
         if doc.kind is Kind.SCRIPT:
             collector.script_file()
@@ -174,7 +238,8 @@ class Detector:
         else:
             collector.markup()
         collector.template_code()
-        return collector.finish()
+        sightings, diagnostics = collector.finish()
+        return Detection(tuple(sightings), tuple(diagnostics), tuple(sorted(collector.exports)))
 
     def choose(self, candidates: list[str], evidence: str | frozenset[str]) -> Tracker | None:
         """Pick among trackers sharing a call or URL by the account id in the evidence."""
@@ -207,6 +272,7 @@ class _Collector:
         self.doc = doc
         self.hits = hits
         self._scoped: set[int] = set()  # units that are functions, never merged with neighbours
+        self.exports: set[tuple[str, str]] = set()  # (exported name, tracker it forwards to)
         self.found: list[_Found] = []
         self.diagnostics: list[Diagnostic] = []
 
@@ -278,8 +344,11 @@ class _Collector:
         how: How,
         offsets: list[int] | None = None,
         grammar: str = "javascript",
+        embedded: bool = False,
     ) -> None:
-        if not self.hits.within(base, base + (offsets[-1] if offsets else len(code)) + 1, code):
+        # a script held in a string is unescaped first: `\nfbq(` hides the token from the prefilter
+        end = base + (offsets[-1] if offsets else len(code)) + 1
+        if not embedded and not self.hits.within(base, end, code):
             return
 
         def absolute(offset: int) -> int:
@@ -294,6 +363,9 @@ class _Collector:
             self._fallback(code, absolute, unit, how)
             return
         result = js.analyse(code, self.detector._interest, grammar)
+        exported: dict[int, list[str]] = {}
+        for start, name in result.exported:
+            exported.setdefault(start, []).append(name)
         before = len(self.found)
         for hit in result.hits:
             if unit >= 0:  # inline: the script element is the occurrence
@@ -305,6 +377,12 @@ class _Collector:
                 )
                 if hit.scope >= 0 and len(self.found) > count:
                     self._scoped.add(self.found[-1].unit)
+                for name in exported.get(hit.unit, ()):
+                    self.exports.update((name, f.tracker.id) for f in self.found[count:])
+        if unit < 0:
+            for name, package, export in result.handed_on:
+                for tracker in self.detector.sdk_trackers(package, frozenset({export})):
+                    self.exports.add((name, tracker.id))
         if result.has_error:
             missed = self._fallback(code, absolute, unit, how, skip_after=before)
             if missed or len(self.found) == before:
@@ -341,8 +419,7 @@ class _Collector:
             if len(candidates) > 1 and not any(p.search(k) for p in tracker.ids for k in hit.keys):
                 self.found[-1] = replace(self.found[-1], alternatives=tuple(candidates))
         elif hit.kind == "package":
-            tracker = self.detector.choose(list(catalog.packages[hit.value]), hit.value)
-            if tracker:
+            for tracker in self.detector.sdk_trackers(hit.value, hit.keys):
                 self._add(
                     tracker,
                     how,
@@ -352,28 +429,49 @@ class _Collector:
                     f"imports the {hit.value} SDK",
                     degraded=hit.in_error,
                 )
+        elif hit.kind == "sdk":
+            self._sdk_hit(hit, start, end, unit, how, to_abs)
+        elif hit.kind == "code":  # a string the page runs as a script (<Script>{`…`}</Script>)
+            self._js(hit.value, start, unit, how, embedded=True)
         elif hit.kind == "global":
             candidates = list(catalog.globals[hit.value])
             tracker = self.detector.choose(candidates, hit.value)
             if tracker:
-                self._add(
-                    tracker, how, start, end, unit, f"sets {hit.value}", degraded=hit.in_error
-                )
+                detail = f"sets {hit.value}" + (_STUB if hit.label == "member" else "")
+                self._add(tracker, how, start, end, unit, detail, degraded=hit.in_error)
                 if len(candidates) > 1:
                     self.found[-1] = replace(self.found[-1], alternatives=tuple(candidates))
 
+    def _sdk_hit(
+        self, hit: js.JsHit, start: int, end: int, unit: int, how: How, to_abs: Offsets
+    ) -> None:
+        """A use of an SDK binding: the call or element is the occurrence, named as written."""
+        trackers = self.detector.sdk_trackers(hit.value, frozenset({hit.export}))
+        if not trackers:
+            return
+        tracker = self.detector.choose([t.id for t in trackers], hit.keys) or trackers[0]
+        label = hit.label if hit.label.startswith("<") else _call_label(hit.label, hit.arg0)
+        identity = self._identity(tracker, hit, to_abs)
+        self._add(tracker, how, start, end, unit, f"{label} ({hit.value})", identity, hit.in_error)
+
     def _identity(self, tracker: Tracker, hit: js.JsHit, to_abs: Offsets) -> str:
         for rule in tracker.identify:
-            if rule.call != hit.value:
+            if hit.kind == "sdk":
+                method = hit.method or (hit.export if hit.export not in jsbind.WHOLE else "")
+                # a global call rule (`heap.identify`) holds for the SDK's method of that name
+                named = rule.method or rule.call.partition(".")[2]
+                if not method or named != method:
+                    continue
+            elif rule.call != hit.value:
                 continue
             if rule.arg0 is not None and rule.arg0 != hit.arg0:
                 continue
             if hit.nargs < rule.min_args or (rule.keys and not rule.keys & hit.keys):
                 continue
-            shared = sorted((rule.keys or _PII_KEYS) & hit.keys)
-            call = _call_label(hit.value, hit.arg0)
+            shared = sorted((rule.keys or PII_KEYS) & hit.keys)
+            call = _call_label(hit.label if hit.kind == "sdk" else hit.value, hit.arg0)
             return call + (f" with {', '.join(shared)}" if shared else "")
-        pii = sorted(_PII_KEYS & hit.keys)
+        pii = sorted(PII_KEYS & hit.keys)
         if pii:
             return f"identifying fields {', '.join(pii)}"
         start, end = to_abs(hit.args_span[0]), to_abs(hit.args_span[1])
@@ -547,9 +645,16 @@ class _Collector:
                     self.found[i] = replace(found, tracker=self.detector.catalog.by_id[known[0]])
 
     def _sighting(self, group: list[_Found]) -> Sighting:
-        first = group[0]
+        # a vendor's loader or call locates the occurrence better than its stub's settings
+        first = next((f for f in group if not f.detail.endswith(_STUB)), group[0])
         details = list(dict.fromkeys(f.detail for f in group))
         detail = "; ".join(details[:3]) + ("; …" if len(details) > 3 else "")
+        if not any(f.how == "script-src" or f.detail.startswith("loads ") for f in group):
+            proxy = self.detector.proxied_loader(
+                first.tracker, self.doc.source, first.unit, first.end
+            )
+            if proxy:
+                detail += f"; loader proxied through first-party {proxy} (the relay still sends each visit to {first.tracker.vendor})"
         anchor_line, _ = self.doc.lines.position(first.unit if first.unit >= 0 else first.start)
         return Sighting(
             location=self._location(first.start, first.end),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pixellint import graph, sensitivity, suppress
+from pixellint import graph, gtm, sensitivity, suppress
 from pixellint.detect import Detector
 from pixellint.document import language_of, prepare
 from pixellint.languages.all_languages import DATA
@@ -24,6 +24,12 @@ class FileFacts:
     suppressions: tuple[suppress.Suppression, ...]
     sightings: tuple[Sighting, ...] | None  # None: detection was not asked for
     diagnostics: tuple[Diagnostic, ...]
+    # (exported name, tracker id): a module whose export forwards to a tracker (a wrapper such as
+    # `export const trackGoal = ...` or a shared SDK instance); its importers' calls are sightings
+    exports: tuple[tuple[str, str], ...] = ()
+    # a Google Tag Manager container export: its tracker tags and their triggers (the rules
+    # decide which pages they fire on)
+    container: gtm.Container | None = None
 
 
 @dataclass(frozen=True)
@@ -108,9 +114,27 @@ def analyse(task: Task, data: bytes, detector: Detector) -> FileFacts:
         diagnostics=notes,
     )
     if task.detect:
-        sightings, diagnostics = detector.detect(doc) if not is_data else ([], [])
-        facts = replace(facts, sightings=tuple(sightings), diagnostics=notes + tuple(diagnostics))
+        if is_data:
+            return _data_file(facts, task.rel, decoded.text, detector)
+        found = detector.analyse(doc)
+        facts = replace(
+            facts,
+            sightings=found.sightings,
+            diagnostics=notes + found.diagnostics,
+            exports=found.exports,
+        )
     return facts
+
+
+def _data_file(facts: FileFacts, rel: str, text: str, detector: Detector) -> FileFacts:
+    """Data files hold no code, except a GTM container export: the tags it loads."""
+    if not gtm.is_export(rel, text):
+        return replace(facts, sightings=())
+    reading = gtm.read(rel, text, detector)
+    diagnostics = facts.diagnostics + reading.diagnostics
+    return replace(
+        facts, sightings=reading.sightings, diagnostics=diagnostics, container=reading.container
+    )
 
 
 def internal_error(rel: str, error: Exception) -> FileFacts:

@@ -25,7 +25,7 @@ from pixellint.nodes import Node, Reference
 _SCRIPT_SRC = lazy(r"<script\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.I | re.S)
 _SCRIPT_TAG = lazy(r"<[sS][cC][rR][iI][pP][tT]\b")
 _QUOTED_JS = lazy(r"""["']([^"'\s]+\.m?js)(?:\?[^"']*)?["']""")
-_JS_FILE = lazy(r"\.m?js(\?|#|$)")
+_JS_FILE = lazy(r"\.(?:m?js|jsx|tsx?|mts)(\?|#|$)")
 _NO_LAYOUT = ("none", "null", "false", "''", '""')
 
 
@@ -108,6 +108,7 @@ def build(
     an edge to a file it has not analysed yet and can scan it or say why not."""
     graph = Graph()
     unusable = unusable or {}
+    lookup.traits = {path: node.traits for path, node in nodes.items() if node.traits}
 
     def link(path: str, target: str, kind: str, where: Location, name: str) -> None:
         if target in unusable:
@@ -129,6 +130,8 @@ def build(
             target = _resolve(lookup, node, ref)
             if target is None and ref.name.startswith("_internal/"):
                 continue  # Hugo's embedded templates (google_analytics is detected as a tracker)
+            if target is None and ref.how == "esm" and is_package(ref.name):
+                continue  # `import React from 'react'`: a package, not a file of the project
             if target is None:
                 reason = _why_unresolved(lookup, ref, path)
                 graph.unresolved.append(Unresolved(path, ref.name, ref.location, reason))
@@ -137,6 +140,15 @@ def build(
         for target, kind in conventions.wrapping(node, lookup, nodes):
             link(path, target, kind, Location(path, 1, 1, 1, 1), target)
     return graph
+
+
+_ALIAS = ("./", "../", "/", "@/", "~/", "~~/", "@@/", "#", "$lib/", "@site/")
+
+
+def is_package(specifier: str) -> bool:
+    """A bare ES module specifier that names a package (`react`, `@next/third-parties/google`),
+    not a relative path or one of the usual project aliases."""
+    return not specifier.startswith(_ALIAS)
 
 
 def _resolve(lookup: Lookup, node: Node, ref: Reference) -> str | None:

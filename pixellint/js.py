@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from pixellint import jsbind
+
 if TYPE_CHECKING:
     from tree_sitter import Node, Parser, Query
 
@@ -20,6 +22,8 @@ _GLOBAL_PREFIXES = ("window.", "self.", "globalThis.", "top.", "parent.", "docum
 _MAX_ARG_NODES = 400
 _TYPE_WRAPPERS = ("as_expression", "non_null_expression", "satisfies_expression", "type_assertion")
 _EVERYWHERE = (0, 1 << 62)
+_FORWARDS = re.compile(rb"\barguments\b|dataLayer")
+_MAX_STUB = 300  # a vendor's queue stub is one short line
 _QUERY = """
 (call_expression function: (_) @callee arguments: (arguments) @args) @call
 (new_expression constructor: (_) @callee) @call
@@ -34,6 +38,7 @@ _QUERY = """
 (import_specifier alias: (identifier) @local) @binding
 (import_specifier name: (identifier) @local !alias) @binding
 (import_clause (identifier) @local) @binding
+(variable_declarator name: (identifier) @local value: [(arrow_function) (function_expression)]) @binding
 """
 
 
@@ -44,13 +49,14 @@ class Interest:
     calls: frozenset[str]
     globals: frozenset[str]
     is_url: Callable[[str], bool]  # true when a string could match a tracker URL
-    packages: frozenset[str] = frozenset()
+    packages: frozenset[str] = frozenset()  # SDK packages: their imports and bindings are followed
+    url_at: Callable[[str], int] | None = None  # where in a string the tracker URL starts
 
 
 @dataclass(frozen=True, slots=True)
 class JsHit:
-    kind: str  # "url", "call" or "global"
-    value: str  # the URL text, the call path or the global name
+    kind: str  # "url", "call", "global", "package" (an SDK import) or "sdk" (use of its binding)
+    value: str  # the URL text, the call path, the global name or the package
     start: int
     end: int
     unit: int  # start offset of the top-level statement around it
@@ -60,12 +66,19 @@ class JsHit:
     args_span: tuple[int, int] = (0, 0)
     in_error: bool = False
     scope: int = -1  # start offset of the innermost function around it (-1: top level)
+    export: str = ""  # sdk: what the binding is (jsbind.DEFAULT, NAMESPACE, INSTANCE or a name)
+    method: str = ""  # sdk: the call path after the binding ('initialize', 'people.set'), or ''
+    label: str = ""  # sdk: the call or element as written ('ReactGA.initialize', '<GTM>')
 
 
 @dataclass(frozen=True, slots=True)
 class JsResult:
     hits: tuple[JsHit, ...]
     has_error: bool
+    # (top-level statement's start, name the module exports it as): `export function ga(...)`
+    exported: tuple[tuple[int, str], ...] = ()
+    # (exported name, package, export) for SDK bindings a module hands on: `export { posthog }`
+    handed_on: tuple[tuple[str, str, str], ...] = ()
 
 
 _RANGES = (
@@ -124,11 +137,18 @@ def analyse(text: str, interest: Interest, grammar: str = "javascript") -> JsRes
     seen: set[tuple[str, int]] = set()
     shadowed: list[tuple[str, int, int]] = []
     roots = _roots(interest.calls)
+    bound: dict[str, jsbind.Binding] = {}
+    if _mentions_package(text, interest.packages):
+        bound, imports = jsbind.bindings(tree.root_node, _language(grammar), interest.packages)
+        hits.extend(_import_hit(i, to_char) for i in imports)
+        if bound and grammar != "typescript":
+            hits.extend(_element_hits(tree.root_node, grammar, bound, to_char))
+        seen.update((h.kind, h.start) for h in hits)
     for _, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
         if "binding" in captures:
             _note_local_binding(captures, roots, interest.packages, shadowed)
             continue
-        for hit in _hits_of(captures, interest, to_char):
+        for hit in _hits_of(captures, interest, to_char, bound):
             if (hit.kind, hit.start) not in seen:
                 seen.add((hit.kind, hit.start))
                 hits.append(hit)
@@ -143,7 +163,92 @@ def analyse(text: str, interest: Interest, grammar: str = "javascript") -> JsRes
                 target.extend((n.start_byte, n.end_byte) for n in nodes)
     hits = _place(hits, tree.root_node, to_char, errors, functions)
     hits.sort(key=lambda h: h.start)
-    return JsResult(tuple(hits), tree.root_node.has_error)
+    if not hits and not bound:
+        return JsResult((), tree.root_node.has_error)
+    exported, handed_on = _exports(tree.root_node, to_char, bound, interest.packages)
+    return JsResult(tuple(hits), tree.root_node.has_error, exported, handed_on)
+
+
+def _exports(
+    root: Node,
+    to_char: Callable[[int], int],
+    bound: dict[str, jsbind.Binding],
+    packages: frozenset[str],
+) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[str, str, str], ...]]:
+    """What the module exports, by top-level statement: a wrapper such as `export const
+    trackGoal = (name) => plausible(name)` makes every caller of `trackGoal` a tracker call."""
+    declared: dict[str, int] = {}  # top-level local name -> its statement
+    exported: list[tuple[int, str]] = []
+    aliases: list[tuple[str, str]] = []  # (local, exported)
+    handed_on: list[tuple[str, str, str]] = []
+    for statement in root.named_children:
+        start = to_char(statement.start_byte)
+        declaration = statement
+        if statement.type == "export_statement":
+            source = statement.child_by_field_name("source")
+            package = jsbind.known(jsbind.string_value(source), packages) if source else ""
+            if package:  # export { default as posthog } from 'posthog-js'
+                for local, name in _export_clause(statement):
+                    handed_on.append((name, package, local))
+                continue
+            is_default = any(child.type == "default" for child in statement.children)
+            declaration = statement.child_by_field_name("declaration") or statement
+            names = _declared_names(declaration)
+            for name in names:
+                exported.append((start, "default" if is_default else name))
+            value = statement.child_by_field_name("value")
+            if is_default and value is not None and value.type == "identifier":
+                aliases.append((_text(value), "default"))
+            aliases.extend(_export_clause(statement))
+            if names:
+                continue
+        for name in _declared_names(declaration):
+            declared[name] = start
+    for local, name in aliases:
+        if local in declared:
+            exported.append((declared[local], name))
+        if local in bound:
+            handed_on.append((name, bound[local].package, bound[local].export))
+    for _, name in exported:  # export const analytics = AnalyticsBrowser.load(...)
+        if name in bound:
+            handed_on.append((name, bound[name].package, bound[name].export))
+    return tuple(sorted(set(exported))), tuple(sorted(set(handed_on)))
+
+
+def _declared_names(node: Node) -> list[str]:
+    """Functions and values a statement declares (a class is constructed, not called with the
+    data: its instances' methods are not followed)."""
+    if node.type in ("function_declaration", "generator_function_declaration"):
+        name = node.child_by_field_name("name")
+        return [_text(name)] if name is not None else []
+    if node.type in ("lexical_declaration", "variable_declaration"):
+        names = []
+        for declarator in node.named_children:
+            name = (
+                declarator.child_by_field_name("name")
+                if declarator.type == "variable_declarator"
+                else None
+            )
+            if name is not None and name.type == "identifier":
+                names.append(_text(name))
+        return names
+    return []
+
+
+def _export_clause(statement: Node) -> list[tuple[str, str]]:
+    """(local, exported) pairs of `export { a, b as c }`."""
+    pairs = []
+    for clause in statement.named_children:
+        if clause.type != "export_clause":
+            continue
+        for specifier in clause.named_children:
+            if specifier.type != "export_specifier":
+                continue
+            name = specifier.child_by_field_name("name")
+            alias = specifier.child_by_field_name("alias")
+            if name is not None:
+                pairs.append((_text(name), _text(alias if alias is not None else name)))
+    return pairs
 
 
 def _note_local_binding(
@@ -163,11 +268,19 @@ def _note_local_binding(
     if binding.type in ("import_specifier", "import_clause"):
         # `import { ga } from '@lib/helpers'`: the site's own function; a vendor SDK's binding
         # (`import ReactGA from 'react-ga4'`) is reported as the package import
-        if _import_source(binding) not in packages:
+        if not jsbind.known(_import_source(binding), packages):
             shadowed.append((name, *_EVERYWHERE))
         return
-    if binding.type == "function_declaration":
-        if b"arguments" not in (binding.text or b""):
+    if binding.type in ("function_declaration", "variable_declarator"):
+        # `const ga = (name) => console.log(name)` is the site's own; a stub that queues its
+        # arguments for the vendor (`const gtag = (...a) => dataLayer.push(a)`) is the vendor's
+        text = binding.text or b""
+        stub = (
+            b"arguments" in text
+            if binding.type == "function_declaration"
+            else (len(text) < _MAX_STUB and _FORWARDS.search(text) is not None)
+        )
+        if not stub:
             shadowed.append((name, *_EVERYWHERE))
         return
     scope = binding.parent or binding
@@ -179,7 +292,62 @@ def _import_source(node: Node) -> str:
     while current is not None and current.type != "import_statement":
         current = current.parent
     source = current.child_by_field_name("source") if current is not None else None
-    return _package(_string_value(source))
+    return _string_value(source) or ""
+
+
+def _mentions_package(text: str, packages: frozenset[str]) -> bool:
+    return any(q + package in text for package in packages for q in "'\"`")
+
+
+def _import_hit(found: jsbind.Import, to_char: Callable[[int], int]) -> JsHit:
+    source = found.node.child_by_field_name("source") or found.node  # located at the package name
+    hit = _hit("package", found.package, source, to_char, keys=found.exports)
+    return replace(hit, label=f"import from {found.package}")
+
+
+_ELEMENTS = """
+(jsx_opening_element name: (_) @name) @element
+(jsx_self_closing_element name: (_) @name) @element
+"""
+
+
+@cache
+def _elements_query(grammar: str) -> Query:
+    import tree_sitter
+
+    return tree_sitter.Query(_language(grammar), _ELEMENTS)
+
+
+def _element_hits(
+    root: Node, grammar: str, bound: dict[str, jsbind.Binding], to_char: Callable[[int], int]
+) -> Iterator[JsHit]:
+    """`<GoogleTagManager gtmId="GTM-…"/>` where the element is an SDK binding."""
+    import tree_sitter
+
+    for _, captures in tree_sitter.QueryCursor(_elements_query(grammar)).matches(root):
+        name = _text(captures["name"][0])
+        binding = bound.get(name.split(".", 1)[0])
+        if binding is None:
+            continue
+        element = captures["element"][0]
+        keys = _attributes(element)
+        hit = _hit("sdk", binding.package, element, to_char, keys=frozenset(keys))
+        method = name.split(".", 1)[1] if "." in name else ""
+        yield replace(hit, export=binding.export, method=method, label=f"<{name}>")
+
+
+def _attributes(element: Node) -> set[str]:
+    """Attribute names and the strings in their values (`gtmId`, `GTM-ABC123`)."""
+    found: set[str] = set()
+    for attribute in element.named_children:
+        if attribute.type != "jsx_attribute":
+            continue
+        for part in attribute.named_children:
+            if part.type == "property_identifier":
+                found.add(_text(part))
+            else:
+                found.update(_keys_and_strings([part]))
+    return found
 
 
 def _shadowed(hit: JsHit, shadowed: list[tuple[str, int, int]]) -> bool:
@@ -206,15 +374,15 @@ def _offset_converter(text: str, data: bytes) -> Callable[[int], int]:
 
 
 def _hits_of(
-    captures: dict[str, list[Node]], interest: Interest, to_char: Callable[[int], int]
+    captures: dict[str, list[Node]],
+    interest: Interest,
+    to_char: Callable[[int], int],
+    bound: dict[str, jsbind.Binding],
 ) -> Iterator[JsHit]:
     if "import" in captures:
-        node = captures["import"][0]
-        package = _package(_string_value(node))
-        if package in interest.packages:
-            yield _hit("package", package, node, to_char)
+        return  # SDK imports come from jsbind, which knows what they bind
     elif "call" in captures:
-        yield from _call_hits(captures, interest, to_char)
+        yield from _call_hits(captures, interest, to_char, bound)
     elif "string" in captures:
         node = captures["string"][0]
         parent = node.parent
@@ -222,7 +390,9 @@ def _hits_of(
             return  # folded with its neighbours below
         for value in _string_pieces(node):
             if interest.is_url(value):
-                yield _hit("url", value, node, to_char)
+                yield _url_in_string(value, node, to_char, interest.url_at)
+        if _runs_as_script(node):
+            yield _code_hit(node, to_char)
     elif "binary" in captures:
         node = captures["binary"][0]
         parent = node.parent
@@ -233,15 +403,31 @@ def _hits_of(
                 yield _hit("url", value, node, to_char)
     elif "assign" in captures:
         path = _path(captures["lhs"][0])
+        member = False
+        if path and path not in interest.globals:
+            # a snippet's `h._hjSettings = …` where `h` is its window parameter: a vendor's own
+            # underscored global is recognised on any object
+            last = path.rsplit(".", 1)[-1]
+            member = last.startswith("_") and len(last) > 5 and "." in path
+            path = last if member else None
         if path and path in interest.globals:
-            yield _hit("global", path, captures["assign"][0], to_char)
+            hit = _hit("global", path, captures["assign"][0], to_char)
+            yield replace(hit, label="member") if member else hit
 
 
 def _call_hits(
-    captures: dict[str, list[Node]], interest: Interest, to_char: Callable[[int], int]
+    captures: dict[str, list[Node]],
+    interest: Interest,
+    to_char: Callable[[int], int],
+    bound: dict[str, jsbind.Binding],
 ) -> Iterator[JsHit]:
     callee = captures["callee"][0]
     call = captures["call"][0]
+    if bound:
+        sdk = _sdk_call(callee, call, captures.get("args", [None])[0], bound, to_char)
+        if sdk is not None:
+            yield sdk
+            return
     if callee.type == "member_expression" and _text(callee).endswith(".join"):
         array = callee.child_by_field_name("object")
         if array is not None and array.type == "array":
@@ -260,9 +446,9 @@ def _call_hits(
             if args_node is not None and args_node.named_child_count
             else None
         )
-        package = _package(_string_value(first))
-        if package in interest.packages:
-            yield _hit("package", package, call, to_char)
+        package = jsbind.known(_string_value(first), interest.packages)
+        if package:
+            yield _hit("package", package, call, to_char, keys=frozenset({jsbind.NAMESPACE}))
         return
     if path in interest.calls:
         args_node = captures.get("args", [None])[0]
@@ -273,6 +459,127 @@ def _call_hits(
         arg0 = _string_value(args[0]) if args else None
         span = (to_char(args_node.start_byte), to_char(args_node.end_byte)) if args_node else (0, 0)
         yield _hit("call", path, call, to_char, arg0, len(args), frozenset(keys), span)
+
+
+def _sdk_call(
+    callee: Node,
+    call: Node,
+    args_node: Node | None,
+    bound: dict[str, jsbind.Binding],
+    to_char: Callable[[int], int],
+) -> JsHit | None:
+    """A call on an SDK binding (`ReactGA.initialize(...)`, `sendGAEvent(...)`,
+    `new AnalyticsBrowser()`), or a call handing one over (`app.use(VueGtag, {...})`)."""
+    path = _path(callee)
+    args = [n for n in args_node.named_children if n.type != "comment"] if args_node else []
+    binding: jsbind.Binding | None = None
+    method = ""
+    if path is not None:
+        root, _, method = path.partition(".")
+        binding = bound.get(root)
+    if binding is None:
+        handed = next((a for a in args if a.type == "identifier" and _text(a) in bound), None)
+        if handed is None:
+            return None
+        binding, method = bound[_text(handed)], ""
+        path = f"{path or 'call'}({_text(handed)})"
+    keys = _keys_and_strings(args)
+    span = (to_char(args_node.start_byte), to_char(args_node.end_byte)) if args_node else (0, 0)
+    arg0 = _string_value(args[0]) if args else None
+    hit = _hit("sdk", binding.package, call, to_char, arg0, len(args), frozenset(keys), span)
+    return replace(hit, export=binding.export, method=method, label=path or "")
+
+
+_SCRIPT_ELEMENTS = frozenset({"Script", "script"})  # next/script and a JSX <script>
+_SCRIPT_PROPERTIES = frozenset({"innerHTML", "text", "textContent", "innerText", "__html"})
+
+
+def _url_in_string(
+    value: str, node: Node, to_char: Callable[[int], int], url_at: Callable[[str], int] | None
+) -> JsHit:
+    """The URL where it is written: a snippet in a long template literal is located at its own
+    line, not at the backtick lines above it."""
+    hit = _hit("url", value, node, to_char)
+    text = _text(node)
+    at = text.find(value)
+    if at < 0 or url_at is None or "\n" not in text:
+        return hit
+    start = to_char(node.start_byte) + at + max(0, url_at(value))
+    return replace(hit, start=start)
+
+
+def _runs_as_script(node: Node) -> bool:
+    """A string whose text the page runs as a script: the body of `<Script>{`...`}</Script>`
+    (next/script), `dangerouslySetInnerHTML={{ __html: '...' }}`, `script.innerHTML = '...'`."""
+    text = node.text or b""
+    if b"(" not in text and b"=" not in text:  # neither a call nor an assignment: not code
+        return False
+    parent = node.parent
+    if parent is None:
+        return False
+    if parent.type == "jsx_expression":
+        element = parent.parent
+        opening = element.child_by_field_name("open_tag") if element is not None else None
+        name = opening.child_by_field_name("name") if opening is not None else None
+        return name is not None and _text(name) in _SCRIPT_ELEMENTS
+    if parent.type == "pair":
+        key = parent.child_by_field_name("key")
+        return (
+            key is not None
+            and _text(key) in _SCRIPT_PROPERTIES
+            and parent.child_by_field_name("value") == node
+        )
+    if parent.type == "assignment_expression":
+        left = parent.child_by_field_name("left")
+        prop = (
+            left.child_by_field_name("property")
+            if left is not None and left.type == "member_expression"
+            else None
+        )
+        return prop is not None and _text(prop) in _SCRIPT_PROPERTIES
+    return False
+
+
+def _code_hit(node: Node, to_char: Callable[[int], int]) -> JsHit:
+    """The string's text as same-length code: `${...}` and escapes blanked, so offsets inside
+    map one to one onto the file (the caller analyses it as JavaScript)."""
+    raw = _text(node)
+    body = raw[1:-1]
+    if node.type == "template_string":
+        body = _blank_substitutions(body)
+    body = _ESCAPE.sub(
+        lambda m: (
+            " \n" if m.group(1) == "n" else " " + (m.group(1) if m.group(1) in "'\"`" else " ")
+        ),
+        body,
+    )
+    start = to_char(node.start_byte) + 1
+    return JsHit("code", body, start, start + len(body), node.start_byte)
+
+
+_ESCAPE = re.compile(r"\\(.)", re.S)
+
+
+def _blank_substitutions(body: str) -> str:
+    """`${ expr }` -> `_______`: a same-length identifier, so `gtag('config', '${id}')` stays a call."""
+    out = []
+    at = 0
+    while (opening := body.find("${", at)) >= 0:
+        depth, end = 0, opening + 2
+        while end < len(body):
+            char = body[end]
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                if depth == 0:
+                    break
+                depth -= 1
+            end += 1
+        out.append(body[at:opening])
+        out.append("_" * (min(end, len(body) - 1) - opening + 1))
+        at = end + 1
+    out.append(body[at:])
+    return "".join(out)[: len(body)].ljust(len(body))
 
 
 def _arguments(path: str, args_node: Node | None) -> list[Node] | None:
@@ -333,14 +640,6 @@ def _place(
         scope = to_char(max(around)) if around else -1
         placed.append(replace(hit, unit=unit, in_error=in_error, scope=scope))
     return placed
-
-
-def _package(specifier: str | None) -> str:
-    """'@amplitude/analytics-browser/lib/x' -> '@amplitude/analytics-browser'; 'logrocket/x' -> 'logrocket'."""
-    if not specifier:
-        return ""
-    parts = specifier.split("/")
-    return "/".join(parts[:2]) if specifier.startswith("@") else parts[0]
 
 
 def _path(node: Node) -> str | None:

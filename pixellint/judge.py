@@ -50,6 +50,7 @@ def judge(
         allow=config.allow,
         report_self_hosted=config.report_self_hosted,
         prefix=prefix,
+        containers={rel: f.container for rel, f in facts.items() if f.container is not None},
     )
     if not whole:
         findings = [f for f in findings if _involves(f, scanned)]

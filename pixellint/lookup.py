@@ -24,6 +24,9 @@ class Lookup:
         on_disk: Callable[[str], bool] | None = None,
     ) -> None:
         self.files = set(files)
+        # facts conventions noted on project files (tsconfig `paths`, package.json `name`), set by
+        # the graph before names are resolved
+        self.traits: dict[str, tuple[tuple[str, str], ...]] = {}
         self.on_disk = on_disk
         self.probe = False
         self._disk: dict[str, bool] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from pixellint import gtm
 from pixellint.catalog import Catalog, Tracker
 from pixellint.graph import Edge, Graph
 from pixellint.model import Diagnostic, Exposure, Finding, Level, Mark, Sighting, Step
@@ -136,11 +137,14 @@ def evaluate(
     allow: Iterable[str] = (),
     report_self_hosted: bool = False,
     prefix: str = "",
+    containers: Mapping[str, gtm.Container] | None = None,
 ) -> list[Finding]:
     """Findings for the sightings that reach sensitive pages, each listing every page it reaches.
     Exposures are built once per tracker file and shared by its sightings, so a layout on
     thousands of pages costs one reach per page, not one per sighting and page. `prefix` is put
-    before paths in messages (report paths); the values themselves stay project-relative."""
+    before paths in messages (report paths); the values themselves stay project-relative.
+    `containers` are the GTM container exports by path: their tags reach only the pages their
+    triggers fire on."""
     allowed = set(allow)
     exposures_of: dict[str, tuple[tuple[Exposure, ...], bool]] = {}  # and: is it a page?
     reach_cache: dict[str, dict[str, tuple[Edge, ...]]] = {}
@@ -154,6 +158,10 @@ def evaluate(
             found = _exposures(path, sensitive, graph, reach_cache)
             exposures_of[path] = found, any(e.page == path for e in found)
         exposures, on_page = exposures_of[path]
+        caveat = ""
+        if sighting.how == "gtm-tag":
+            exposures, caveat = _gtm_tag_reach(sighting, exposures, containers or {}, prefix)
+            on_page = False  # a container export is never itself the page
         if not exposures:
             continue
         if sighting.identity:
@@ -162,7 +170,7 @@ def evaluate(
             rule = TRACKER_ON_SENSITIVE_PAGE
         else:
             rule = TRACKER_REACHES_SENSITIVE_PAGE
-        text = message(rule, tracker, sighting, exposures, len(exposures), prefix)
+        text = message(rule, tracker, sighting, exposures, len(exposures), prefix) + caveat
         findings.append(Finding(rule.code, sighting, exposures, text))
     return sorted(findings)
 
@@ -182,6 +190,49 @@ def _exposures(
         mark = sensitive[page]
         exposures.append(Exposure(page, mark.reason, steps, mark.location))
     return tuple(exposures)
+
+
+def _gtm_tag_reach(
+    sighting: Sighting,
+    exposures: tuple[Exposure, ...],
+    containers: Mapping[str, gtm.Container],
+    prefix: str,
+) -> tuple[tuple[Exposure, ...], str]:
+    """A container's tag reaches the pages that load the container, but only those its triggers
+    can fire on: a page whose URL (derived from its file path) no trigger matches, or that a
+    blocking trigger certainly blocks, is dropped. A page whose URL cannot be derived is kept,
+    and the message says which pages depend on an event or could not be checked."""
+    path = sighting.location.path
+    container = containers.get(path)
+    tag = container.tag_at(sighting.location) if container else None
+    kept: list[Exposure] = []
+    by_event: list[str] = []
+    undecided: list[str] = []
+    for exposure in exposures:
+        if exposure.page == path:
+            continue
+        verdict = gtm.fires_on(tag, gtm.page_urls(exposure.page)) if tag else gtm.Verdict.FIRES
+        if verdict is gtm.Verdict.NEVER:
+            continue
+        kept.append(exposure)
+        if verdict is gtm.Verdict.ON_EVENT:
+            by_event.append(prefix + exposure.page)
+        elif verdict is gtm.Verdict.UNDECIDED:
+            undecided.append(prefix + exposure.page)
+    caveat = ""
+    if by_event:
+        where = "those pages" if len(by_event) == len(kept) else _few(by_event)
+        caveat += f" It fires on {where} only when its trigger's event happens there."
+    if undecided:
+        caveat += (
+            f" Whether its trigger conditions hold on {_few(undecided)} cannot be decided from "
+            "the file path, so it is reported."
+        )
+    return tuple(kept), caveat
+
+
+def _few(pages: Sequence[str]) -> str:
+    return ", ".join(pages[:3]) + (f" and {len(pages) - 3} more" if len(pages) > 3 else "")
 
 
 def _sensitive_pages_reaching(path: str, sensitive: Mapping[str, Mark], graph: Graph) -> list[str]:

@@ -93,9 +93,11 @@ def test_component_imports_are_edges_and_a_commented_import_is_not() -> None:
         "import { ref } from 'vue'\n"
         "</script>\n"
     )
+    # every module import is a reference; the graph drops packages (`vue`) without a word
     assert references(text, "src/views/Portal.vue") == [
-        ("@/components/Chat.vue", "import", "component", 2),
-        ("./Pixel.svelte", "import", "component", 3),
+        ("@/components/Chat.vue", "import", "esm", 2),
+        ("./Pixel.svelte", "import", "esm", 3),
+        ("vue", "import", "esm", 5),
     ]
 
 

@@ -23,9 +23,11 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PATH_CHARS = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$")
 _TRACKER_KEYS = {
     "id", "name", "vendor", "category", "docs", "loaders", "beacons", "calls", "globals",
-    "ids", "identify", "self_hosted", "notes", "opaque", "packages", "templates",
+    "ids", "identify", "self_hosted", "notes", "opaque", "packages", "templates", "exports",
+    "plugins", "gtm_tags",
 }  # fmt: skip
-_IDENTIFY_KEYS = {"call", "arg0", "min_args", "keys"}
+_IDENTIFY_KEYS = {"call", "method", "arg0", "min_args", "keys"}
+_EXPORT = re.compile(r"^(?:@[\w.-]+/)?[\w.-]+(?:/[\w.-]+)*:[A-Za-z_$][\w$]*$")
 
 
 class CatalogError(ValueError):
@@ -43,7 +45,12 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class IdentifyRule:
+    """A call that sends identifying data. `call` is a global call path (`mixpanel.identify`);
+    `method` is relative to an SDK binding (`identify` on whatever name `posthog-js` is imported
+    as, `set` on `ReactGA`, `sendGAEvent` as a named export)."""
+
     call: str
+    method: str = ""
     arg0: str | None = None
     min_args: int = 0
     keys: frozenset[str] = frozenset()
@@ -87,6 +94,10 @@ class Tracker:
     opaque: bool  # loads code nobody can review here (tag managers, CDPs)
     notes: str
     templates: tuple[str, ...] = ()  # a template engine's built-in templates that load it (Hugo)
+    # named exports of a package shared by several vendors ('@next/third-parties/google:GoogleAnalytics')
+    exports: tuple[str, ...] = ()
+    plugins: tuple[str, ...] = ()  # framework plugins/modules that load it when declared in config
+    gtm_tags: tuple[str, ...] = ()  # Google Tag Manager built-in tag types that are this vendor
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,9 @@ class Catalog:
     calls: dict[str, tuple[str, ...]]  # callee path -> tracker ids, catalog order
     globals: dict[str, tuple[str, ...]]  # assigned global -> tracker ids
     packages: dict[str, tuple[str, ...]]  # npm package -> tracker ids
+    exports: dict[str, str]  # 'package:Name' -> tracker id
+    plugins: dict[str, str]  # framework plugin name -> tracker id
+    gtm_tags: dict[str, str]  # GTM tag type -> tracker id
     templates: dict[str, str]  # built-in template name -> tracker id
     digest: str  # sha256 of the catalog text: cache entries are keyed by the catalog in use
 
@@ -112,8 +126,13 @@ class Catalog:
                     for t in (path + "(", path + "?.(", f"'{path}'", f'"{path}"')
                 )
         found.update(Token(name, True, True) for name in self.globals)
-        found.update(Token(q + name, True, False) for name in self.packages for q in "'\"`")
+        modules = {*self.packages, *self.plugins, *(e.split(":")[0] for e in self.exports)}
+        found.update(Token(q + name, True, False) for name in modules for q in "'\"`")
         return found
+
+    def sdk_packages(self) -> frozenset[str]:
+        """Every package whose import binds a tracker SDK (whole package or some exports)."""
+        return frozenset({*self.packages, *(e.split(":")[0] for e in self.exports)})
 
 
 def load(text: str | None = None) -> Catalog:
@@ -156,6 +175,9 @@ def _build(text: str) -> Catalog:
         _index(trackers, "calls"),
         _index(trackers, "globals"),
         _index(trackers, "packages"),
+        _unique(trackers, "exports"),
+        _unique(trackers, "plugins"),
+        _unique(trackers, "gtm_tags"),
         {name: t.id for t in trackers for name in t.templates},
         hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
@@ -167,6 +189,19 @@ def _index(trackers: tuple[Tracker, ...], attr: str) -> dict[str, tuple[str, ...
         for path in getattr(tracker, attr):
             index.setdefault(path, []).append(tracker.id)
     return {path: tuple(ids) for path, ids in index.items()}
+
+
+def _unique(trackers: tuple[Tracker, ...], attr: str) -> dict[str, str]:
+    """Names that must each mean exactly one tracker (a plugin, a GTM tag type, an export)."""
+    index: dict[str, str] = {}
+    for tracker in trackers:
+        for name in getattr(tracker, attr):
+            if name in index:
+                raise CatalogError(
+                    f"tracker {tracker.id!r}: {attr} {name!r} is already {index[name]!r}'s"
+                )
+            index[name] = tracker.id
+    return index
 
 
 def _tracker(entry: Any, n: int) -> Tracker:
@@ -188,10 +223,18 @@ def _tracker(entry: Any, n: int) -> Tracker:
         raise CatalogError(f"{where}: docs must be an https:// link")
     lists = {
         k: _strings(entry, k, where)
-        for k in ("loaders", "beacons", "calls", "globals", "ids", "packages", "templates")
-    }
-    if not any(lists[k] for k in ("loaders", "beacons", "calls", "globals", "packages")):
-        raise CatalogError(f"{where}: needs one of loaders, beacons, calls, globals, packages")
+        for k in (
+            "loaders", "beacons", "calls", "globals", "ids", "packages", "templates", "exports",
+            "plugins", "gtm_tags",
+        )
+    }  # fmt: skip
+    if not any(lists[k] for k in ("loaders", "beacons", "calls", "globals", "packages", "exports")):
+        raise CatalogError(
+            f"{where}: needs one of loaders, beacons, calls, globals, packages, exports"
+        )
+    for export in lists["exports"]:
+        if not _EXPORT.match(export):
+            raise CatalogError(f"{where}: export {export!r} must be 'package:ExportedName'")
     for path in (*lists["calls"], *lists["globals"]):
         if not _PATH_CHARS.match(path):
             raise CatalogError(f"{where}: {path!r} is not a dotted JavaScript name")
@@ -218,6 +261,9 @@ def _tracker(entry: Any, n: int) -> Tracker:
         opaque=_bool(entry, "opaque", where),
         notes=str(entry.get("notes", "")),
         templates=lists["templates"],
+        exports=lists["exports"],
+        plugins=lists["plugins"],
+        gtm_tags=lists["gtm_tags"],
     )
 
 
@@ -236,13 +282,18 @@ def _bool(entry: dict[str, Any], key: str, where: str) -> bool:
 
 
 def _identify(raw: Any, where: str) -> IdentifyRule:
-    if not isinstance(raw, dict) or not isinstance(raw.get("call"), str):
-        raise CatalogError(f"{where}: each identify entry needs a 'call'")
+    if not isinstance(raw, dict) or not (
+        isinstance(raw.get("call"), str) or isinstance(raw.get("method"), str)
+    ):
+        raise CatalogError(f"{where}: each identify entry needs a 'call' or an SDK 'method'")
+    if "call" in raw and "method" in raw:
+        raise CatalogError(f"{where}: an identify entry has a 'call' or a 'method', not both")
     unknown = set(raw) - _IDENTIFY_KEYS
     if unknown:
         raise CatalogError(f"{where}: identify: unknown key(s) {', '.join(sorted(unknown))}")
     return IdentifyRule(
-        call=raw["call"],
+        call=raw.get("call", ""),
+        method=raw.get("method", ""),
         arg0=raw.get("arg0"),
         min_args=int(raw.get("min_args", 0)),
         keys=frozenset(raw.get("keys", ())),

@@ -37,6 +37,9 @@ EXTS = (
 )
 _CONFIGS = tuple(f"docusaurus.config.{e}" for e in ("js", "ts", "mjs", "cjs", "mts"))
 _ROOTS = tuple(f"src/theme/Root{e}" for e in EXTS if e.startswith(("/", ".j", ".t")))
+_LAYOUTS = tuple(f"src/theme/Layout{e}" for e in EXTS if e.startswith(("/", ".j", ".t")))
+_PAGES = "src/pages/"
+_REACT_PAGE_EXTS = (".js", ".jsx", ".ts", ".tsx")
 _ALIASES = (("@site/", ("",)), ("@/", ("", "src/")), ("~/", ("", "src/")))
 
 
@@ -61,18 +64,38 @@ def resolve(lookup: Lookup, node: Node, name: str) -> str | None:
 
 
 def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tuple[str, str]]:
-    """A Docusaurus page sits in its site's config (scripts, headTags) and theme Root."""
-    if node.language not in ("mdx", "markdown"):
+    """A Docusaurus page sits in its site's config (scripts, headTags), theme Root and theme
+    Layout: every Markdown/MDX page of the site, and the React pages of its `src/pages/`
+    (less what the pages plugin excludes: `_` names, tests)."""
+    if node.language in ("mdx", "markdown"):
+        sites = lookup.ancestors_dirs(node.path)
+    elif _is_react_page(node.path):
+        sites = [node.path[: max(node.path.rfind(_PAGES) - 1, 0)]]
+    else:
         return
-    for directory in lookup.ancestors_dirs(node.path):
+    for directory in sites:
         config = _present(lookup, directory, _CONFIGS)
         if config is None:
             continue
         yield config, "site-config"
-        root = _present(lookup, directory, _ROOTS)
-        if root:
-            yield root, "theme-root"
+        for names, kind in ((_ROOTS, "theme-root"), (_LAYOUTS, "theme-layout")):
+            found = _present(lookup, directory, names)
+            if found:
+                yield found, kind
         return
+
+
+def _is_react_page(path: str) -> bool:
+    at = path.rfind(_PAGES)
+    if at < 0 or (at > 0 and path[at - 1] != "/") or not path.endswith(_REACT_PAGE_EXTS):
+        return False
+    rel = path[at + len(_PAGES) :]
+    return not (
+        rel.startswith("_")
+        or "/_" in rel
+        or "__tests__/" in rel
+        or ".test." in rel.rsplit("/", 1)[-1]
+    )
 
 
 def _present(lookup: Lookup, directory: str, names: tuple[str, ...]) -> str | None:

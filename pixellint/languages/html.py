@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pixellint.languages import esm
 from pixellint.languages.base import Include, Kind, Language, Role, Span
 from pixellint.languages.spans import BRACE_OUTPUT, MARKUP_COMMENTS
 
@@ -65,7 +66,7 @@ VUE = Language(
     (".vue",),
     spans=(BRACE_OUTPUT, *VUE_TEMPLATE_TAGS),
     comments=MARKUP_COMMENTS,
-    includes=(COMPONENT_IMPORT,),
+    includes=esm.BLOCK_INCLUDES,
     description="Vue single-file components",
 )
 
@@ -74,7 +75,7 @@ SVELTE = Language(
     Kind.MARKUP,
     (".svelte",),
     comments=MARKUP_COMMENTS,
-    includes=(COMPONENT_IMPORT,),
+    includes=esm.BLOCK_INCLUDES,
     description="Svelte components",
 )
 
@@ -113,7 +114,7 @@ ASTRO = Language(
     (".astro",),
     spans=(ASTRO_COMMENT, ASTRO_STRING_EXPRESSION),
     comments=MARKUP_COMMENTS,
-    includes=(COMPONENT_IMPORT,),
+    includes=esm.esm_includes(_astro_front_matter),
     scripts=_astro_front_matter,
     grammar="typescript",
     description="Astro components (front matter as TypeScript)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pixellint.languages import esm
 from pixellint.languages.base import Kind, Language
 from pixellint.languages.spans import SCRIPT_COMMENTS
 
@@ -10,6 +11,7 @@ JAVASCRIPT = Language(
     Kind.SCRIPT,
     (".js", ".mjs", ".cjs", ".jsx"),
     comments=SCRIPT_COMMENTS,
+    includes=esm.INCLUDES,  # components and modules alike
     grammar="javascript",
     description="JavaScript, JSX",
 )
@@ -18,6 +20,7 @@ TYPESCRIPT = Language(
     Kind.SCRIPT,
     (".ts", ".mts", ".cts"),
     comments=SCRIPT_COMMENTS,
+    includes=esm.INCLUDES,  # components and modules alike
     grammar="typescript",
     description="TypeScript",
 )
@@ -26,6 +29,7 @@ TSX = Language(
     Kind.SCRIPT,
     (".tsx",),
     comments=SCRIPT_COMMENTS,
+    includes=esm.INCLUDES,  # components and modules alike
     grammar="tsx",
     description="TSX (Next.js, React)",
 )
