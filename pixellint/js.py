@@ -10,10 +10,13 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pixellint import jsbind
+from pixellint.jsbind import node_text as _text
+from pixellint.jsbind import string_value as _string_value
+from pixellint.jsbind import unescape as _unescape
 
 if TYPE_CHECKING:
     from tree_sitter import Node, Parser, Query
@@ -296,7 +299,14 @@ def _import_source(node: Node) -> str:
 
 
 def _mentions_package(text: str, packages: frozenset[str]) -> bool:
-    return any(q + package in text for package in packages for q in "'\"`")
+    return bool(packages) and _quoted(packages).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _quoted(packages: frozenset[str]) -> re.Pattern[str]:
+    """One scan for any of `packages` opened by a quote (a module specifier)."""
+    names = "|".join(re.escape(p) for p in sorted(packages, key=len, reverse=True))
+    return re.compile(f"[\"'`](?:{names})")
 
 
 def _import_hit(found: jsbind.Import, to_char: Callable[[int], int]) -> JsHit:
@@ -547,17 +557,20 @@ def _code_hit(node: Node, to_char: Callable[[int], int]) -> JsHit:
     body = raw[1:-1]
     if node.type == "template_string":
         body = _blank_substitutions(body)
-    body = _ESCAPE.sub(
-        lambda m: (
-            " \n" if m.group(1) == "n" else " " + (m.group(1) if m.group(1) in "'\"`" else " ")
-        ),
-        body,
-    )
+    body = _ESCAPE.sub(_same_length_escape, body)
     start = to_char(node.start_byte) + 1
     return JsHit("code", body, start, start + len(body), node.start_byte)
 
 
 _ESCAPE = re.compile(r"\\(.)", re.S)
+
+
+def _same_length_escape(match: re.Match[str]) -> str:
+    """`\\n` -> space + newline, `\\'` -> space + quote, others -> two spaces: offsets stay."""
+    char = match.group(1)
+    if char == "n":
+        return " \n"
+    return " " + (char if char in "'\"`" else " ")
 
 
 def _blank_substitutions(body: str) -> str:
@@ -678,22 +691,6 @@ def _path(node: Node) -> str | None:
         if path.startswith(prefix):
             return path[len(prefix) :]
     return path
-
-
-def _text(node: Node) -> str:
-    return (node.text or b"").decode("utf-8", errors="replace")
-
-
-def _string_value(node: Node | None) -> str | None:
-    if node is None or node.type != "string":
-        return None
-    return _unescape(_text(node)[1:-1])
-
-
-def _unescape(raw: str) -> str:
-    if "\\" not in raw:
-        return raw
-    return re.sub(r"\\(.)", r"\1", raw.replace("\\u002F", "/").replace("\\x2F", "/"))
 
 
 def _string_pieces(node: Node) -> list[str]:

@@ -11,6 +11,7 @@ Knows nothing of trackers: the caller says which packages interest it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -90,7 +91,7 @@ def bindings(
                 imports.append(found)
         elif "declarator" in captures:
             declarators.append((captures["name"][0], captures["value"][0]))
-        elif "chain" in captures and _text(captures["then"][0]) == "then":
+        elif "chain" in captures and node_text(captures["then"][0]) == "then":
             chains.append((captures["chain"][0], captures["callback"][0]))
     for _ in range(
         2
@@ -114,12 +115,12 @@ def _from_import(
         return Import(package, frozenset({NAMESPACE}), statement)
     for part in clause.named_children:
         if part.type == "identifier":
-            bound[_text(part)] = Binding(package, DEFAULT)
+            bound[node_text(part)] = Binding(package, DEFAULT)
             exports.add(DEFAULT)
         elif part.type == "namespace_import":
             name = next((c for c in part.named_children if c.type == "identifier"), None)
             if name is not None:
-                bound[_text(name)] = Binding(package, NAMESPACE)
+                bound[node_text(name)] = Binding(package, NAMESPACE)
                 exports.add(NAMESPACE)
         elif part.type == "named_imports":
             for specifier in part.named_children:
@@ -127,8 +128,8 @@ def _from_import(
                     continue
                 names = [c for c in specifier.named_children if c.type == "identifier"]
                 if names:
-                    exported = _text(names[0])
-                    bound[_text(names[-1])] = Binding(package, exported)
+                    exported = node_text(names[0])
+                    bound[node_text(names[-1])] = Binding(package, exported)
                     exports.add(exported)
     return Import(package, frozenset(exports), statement) if exports else None
 
@@ -161,7 +162,7 @@ def _from_declarator(
     if package:
         export = DEFAULT if via_default else NAMESPACE
         if name.type == "identifier":
-            bound[_text(name)] = Binding(package, export)
+            bound[node_text(name)] = Binding(package, export)
         elif name.type == "object_pattern":
             for key, local in _pattern_names(name):
                 bound[local] = Binding(package, key)
@@ -171,7 +172,7 @@ def _from_declarator(
     callee = value.child_by_field_name("function") or value.child_by_field_name("constructor")
     root = _root_identifier(callee)
     if root is not None and root in bound:
-        bound.setdefault(_text(name), Binding(bound[root].package, INSTANCE))
+        bound.setdefault(node_text(name), Binding(bound[root].package, INSTANCE))
 
 
 def _from_then(
@@ -203,7 +204,7 @@ def _from_then(
     if first is None:
         return
     if first.type == "identifier":
-        bound[_text(first)] = Binding(package, DEFAULT)
+        bound[node_text(first)] = Binding(package, DEFAULT)
     elif first.type == "object_pattern":
         for key, local in _pattern_names(first):
             bound[local] = Binding(package, key)
@@ -229,7 +230,7 @@ def _unwrap(value: Node) -> tuple[Node, bool]:
         elif value.type == "member_expression":
             prop = value.child_by_field_name("property")
             obj = value.child_by_field_name("object")
-            if prop is None or obj is None or _text(prop) != "default":
+            if prop is None or obj is None or node_text(prop) != "default":
                 return value, via_default
             value, via_default = obj, True
         else:
@@ -242,7 +243,7 @@ def _module_of(node: Node, packages: frozenset[str]) -> str:
         return ""
     callee = node.child_by_field_name("function")
     if callee is None or not (
-        callee.type == "import" or (callee.type == "identifier" and _text(callee) == "require")
+        callee.type == "import" or (callee.type == "identifier" and node_text(callee) == "require")
     ):
         return ""
     arguments = node.child_by_field_name("arguments")
@@ -259,19 +260,19 @@ def _pattern_names(pattern: Node) -> list[tuple[str, str]]:
     names = []
     for child in pattern.named_children:
         if child.type == "shorthand_property_identifier_pattern":
-            names.append((_text(child), _text(child)))
+            names.append((node_text(child), node_text(child)))
         elif child.type == "pair_pattern":
             key = child.child_by_field_name("key")
             value = child.child_by_field_name("value")
             if key is not None and value is not None and value.type == "identifier":
-                names.append((_text(key), _text(value)))
+                names.append((node_text(key), node_text(value)))
     return names
 
 
 def _root_identifier(node: Node | None) -> str | None:
     while node is not None:
         if node.type == "identifier":
-            return _text(node)
+            return node_text(node)
         if node.type == "member_expression":
             node = node.child_by_field_name("object")
         elif node.type in ("parenthesized_expression", "await_expression", "non_null_expression"):
@@ -282,10 +283,17 @@ def _root_identifier(node: Node | None) -> str | None:
 
 
 def string_value(node: Node | None) -> str | None:
+    """The value of a string literal node, escapes resolved; None for anything else."""
     if node is None or node.type != "string":
         return None
-    return _text(node)[1:-1]
+    return unescape(node_text(node)[1:-1])
 
 
-def _text(node: Node) -> str:
+def unescape(raw: str) -> str:
+    if "\\" not in raw:
+        return raw
+    return re.sub(r"\\(.)", r"\1", raw.replace("\\u002F", "/").replace("\\x2F", "/"))
+
+
+def node_text(node: Node) -> str:
     return (node.text or b"").decode("utf-8", errors="replace")

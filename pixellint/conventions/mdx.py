@@ -1,17 +1,8 @@
-"""MDX sites (Docusaurus, Next.js): an ESM import of a component is followed to its file, and a
-Docusaurus site's config and theme Root wrap every page.
-
-Relative specifiers resolve beside the page; `@site/...` (Docusaurus) from the site folder, the
-nearest folder above the page that has it; `@/...` and `~/...` (the usual Next.js and Vite
-aliases) from that folder or its `src/`. Extensions are tried as bundlers do, then `index` files.
-Package imports (`react-ga4`, `@theme/Tabs`) are not project files: the JavaScript analysis
-reads them as SDK imports.
-
-Docusaurus renders every Markdown and MDX page of a site (the folder holding
-`docusaurus.config.*`) with the `scripts` and `headTags` of that config and inside the swizzled
-`src/theme/Root` component, if any: both are where analytics are usually added, so each page is
-wrapped by them.
-"""
+"""Docusaurus sites: every Markdown and MDX page of a site (the folder holding
+`docusaurus.config.*`), and the React pages of its `src/pages/`, render with the `scripts` and
+`headTags` of that config and inside the swizzled `src/theme/Root` and `src/theme/Layout`, if
+any: that is where analytics are usually added, so each page is wrapped by them. MDX imports are
+resolved by the ES module convention (pixellint.conventions.esm)."""
 
 from __future__ import annotations
 
@@ -40,27 +31,6 @@ _ROOTS = tuple(f"src/theme/Root{e}" for e in EXTS if e.startswith(("/", ".j", ".
 _LAYOUTS = tuple(f"src/theme/Layout{e}" for e in EXTS if e.startswith(("/", ".j", ".t")))
 _PAGES = "src/pages/"
 _REACT_PAGE_EXTS = (".js", ".jsx", ".ts", ".tsx")
-_ALIASES = (("@site/", ("",)), ("@/", ("", "src/")), ("~/", ("", "src/")))
-
-
-def _first(lookup: Lookup, base: str) -> str | None:
-    return lookup.first(posixpath.normpath(base + ext) for ext in EXTS)
-
-
-def resolve(lookup: Lookup, node: Node, name: str) -> str | None:
-    name = name.split("?")[0]
-    if name.startswith(("./", "../")):
-        return _first(lookup, posixpath.join(posixpath.dirname(node.path), name))
-    for prefix, subs in _ALIASES:
-        if not name.startswith(prefix):
-            continue
-        rest = name[len(prefix) :]
-        for directory in lookup.ancestors_dirs(node.path):
-            for sub in subs:
-                found = _first(lookup, posixpath.join(directory, sub + rest))
-                if found:
-                    return found
-    return None
 
 
 def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tuple[str, str]]:
@@ -104,7 +74,6 @@ def _present(lookup: Lookup, directory: str, names: tuple[str, ...]) -> str | No
 
 CONVENTION = Convention(
     "mdx",
-    resolvers=(("mdx-import", resolve),),
     wraps=wraps,
-    description="MDX component imports, Docusaurus site config and theme Root",
+    description="Docusaurus: site config, theme Root and Layout wrap every page",
 )
