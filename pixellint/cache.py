@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from pixellint import __version__
 
 DIRECTORY = ".pixellint_cache"
-FORMAT = 3  # bumped when a cached value class changes shape (2: marks with locations, 3: exports)
+FORMAT = 4  # bumped when a cached value changes shape or meaning (2: mark locations, 3: exports, 4: script traits)
 T = TypeVar("T")
 _TYPES: dict[str, type] = {}
 

@@ -227,8 +227,10 @@ class Detector:
 
     def analyse(self, doc: Document) -> Detection:
         """Sightings, diagnostics, and the names the module exports that forward to a tracker."""
+        from pixellint.declared import is_site_config  # a preset's `gtag:` names no token
+
         hits = self.hits(doc.source)
-        if not hits.any():
+        if not hits.any() and not is_site_config(doc.path):
             return Detection((), (), ())
         collector = _Collector(self, doc, hits)
         if doc.kind is Kind.SCRIPT:
@@ -238,6 +240,7 @@ class Detector:
         else:
             collector.markup()
         collector.template_code()
+        collector.declared()
         sightings, diagnostics = collector.finish()
         return Detection(tuple(sightings), tuple(diagnostics), tuple(sorted(collector.exports)))
 
@@ -280,10 +283,12 @@ class _Collector:
     def markup(self) -> None:
         embedded = self.doc.language.scripts
         for start, end, *code in embedded(self.doc.source) if embedded else ():
-            # JavaScript outside <script>: Astro front matter, MDX import/export lines, or
-            # same-length JavaScript standing for a construct (Blazor's JS interop calls)
+            # JavaScript outside <script>: Astro front matter, MDX import/export lines, or code
+            # given as text (a PHP string handed to wp_add_inline_script, Blazor's JS interop
+            # calls); unescaping may hide a token from the prefilter, so that is always analysed
             text = code[0] if code else self.doc.source[start:end]
-            self._js(text, start, start, "inline-js", grammar=self.doc.language.grammar)
+            grammar = self.doc.language.grammar
+            self._js(text, start, start, "inline-js", grammar=grammar, embedded=bool(code))
         scan = htmlscan.scan(self.doc.masked, jsx=self.doc.language.jsx)
         for element in scan.elements:
             if element.inert:
@@ -552,7 +557,10 @@ class _Collector:
     # server-side template code ----------------------------------------------------------
     def template_code(self) -> None:
         """Tracker URLs inside PHP/ERB code (wp_enqueue_script, echo '<script src=…>'), and
-        template engines' built-in analytics templates (Hugo's google_analytics.html)."""
+        template engines' built-in analytics templates (Hugo's google_analytics.html). A URL
+        in code the language hands over as JavaScript (a PHP string in `wp_add_inline_script`)
+        is that analysis' finding, not a second one."""
+        analysed: list[tuple[int, int]] | None = None
         for region in self.doc.regions:
             if region.kind == "control" and self.detector.catalog.templates:
                 self._builtin_template(region.start, region.end)
@@ -563,7 +571,11 @@ class _Collector:
                 continue
             if region.kind == "code":
                 source = _without_code_comments(source, self.doc.language.code_comments)
+            if analysed is None:
+                analysed = _embedded_spans(self.doc)
             for start, end, url in _url_tokens(source):
+                if _inside_any(analysed, region.start + start):
+                    continue
                 match = self.detector.url_tracker(url)
                 if match:
                     begin = region.start + start
@@ -587,6 +599,39 @@ class _Collector:
             tracker = self.detector.catalog.by_id[tracker_id]
             detail = f"built-in template {match.group(1)}"
             self._add(tracker, "builtin-template", start, end, start, detail)
+
+    def declared(self) -> None:
+        """Trackers a framework's site config declares as data (`gatsby-config` plugins, Nuxt
+        modules, Docusaurus presets): the framework injects them into every page. And head
+        scripts given as `children: '…'` (Nuxt `app.head`, `useHead`), code the page runs that
+        the JavaScript facts do not treat as code."""
+        from pixellint import declared
+
+        doc, catalog = self.doc, self.detector.catalog
+        if doc.kind is Kind.SCRIPT and declared.is_site_config(doc.path):
+            grammar = doc.language.grammar
+            for found in declared.declarations(doc.masked, doc.path, catalog.plugins, grammar):
+                tracker = catalog.by_id[found.tracker]
+                self._add(tracker, "config", found.start, found.end, found.start, found.detail)
+                self._scoped.add(found.start)  # a declaration is an occurrence of its own
+        if "children" not in doc.masked:
+            return
+        blocks = [(0, doc.masked, doc.language.grammar, -1)]  # (base, code, grammar, element)
+        if doc.kind is not Kind.SCRIPT:
+            elements = htmlscan.scan(doc.masked, jsx=doc.language.jsx).elements
+            blocks = [
+                (e.content_start, doc.masked[e.content_start : e.content_end],
+                 "typescript" if (e.get("lang") or "").strip() in ("ts", "typescript")
+                 else "javascript", e.start)
+                for e in elements if e.tag == "script" and not e.inert
+            ]  # fmt: skip
+        how: How = "js-file" if doc.kind is Kind.SCRIPT else "inline-js"
+        for base, code, grammar, element in blocks:
+            for script in declared.head_scripts(code, grammar):
+                unit = element if element >= 0 else base + script.statement
+                self._js(
+                    script.code, base + script.start, unit, how, grammar=grammar, embedded=True
+                )
 
     # folding -----------------------------------------------------------------------------
     def _add(
@@ -698,6 +743,25 @@ def _without_code_comments(code: str, pattern: str) -> str:
         m.span() for m in _code_comment_pattern(pattern).finditer(code) if m.lastgroup == "comment"
     ]
     return blank_all(code, spans)
+
+
+def _embedded_spans(doc: Document) -> list[tuple[int, int]]:
+    """The code the document's language hands over as JavaScript, as sorted disjoint spans."""
+    embedded = doc.language.scripts if doc.kind is Kind.MARKUP else None
+    if embedded is None:
+        return []
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((found[0], found[1]) for found in embedded(doc.source)):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside_any(spans: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 _URL_TOKEN = lazy(r"""[^\s"'`<>(){}\[\],;\\]*[./][^\s"'`<>(){}\[\],;\\]+""")

@@ -20,14 +20,21 @@ def precommit_files() -> str:
     """The hooks' `files:` regex: every extension read, the conventions' data files, and the
     files that configure a project (a change to the config or to .gitignore changes what is
     sensitive or scanned, so the hook then judges the whole project)."""
-    last = sorted({e.rsplit(".", 1)[-1] for language in LANGUAGES for e in language.extensions})
-    suffixes = "|".join(re.escape(e) for e in last)
+    every = {e.lstrip(".") for language in LANGUAGES for e in language.extensions}
+    suffixes = "|".join(re.escape(e) for e in sorted(every) if not _covered(e, every))
     configs = "|".join(re.escape(name) for name in sorted(WHOLE_PROJECT_TRIGGERS))
     return (
         rf"(?i)\.(?:{suffixes})$"
         rf"|{conventions.data_files_regex()}"
         rf"|(?:^|/)(?:{configs})$"
     )
+
+
+def _covered(extension: str, every: set[str]) -> bool:
+    """`html.erb` needs no alternative of its own when `erb` is read; `libraries.yml` does, since
+    `.yml` is not."""
+    last = extension.rsplit(".", 1)[-1]
+    return last != extension and last in every
 
 
 def markdown() -> str:

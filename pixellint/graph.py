@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from pixellint.conventions import registry as conventions
+from pixellint.conventions.server import SERVER
 from pixellint.document import Document
 from pixellint.languages.base import Kind
 from pixellint.lazyre import lazy
@@ -47,7 +48,7 @@ class Unresolved:
 
 
 def node_of(doc: Document) -> Node:
-    traits = conventions.traits(doc.path, doc.text) if doc.kind is not Kind.SCRIPT else ()
+    traits = conventions.traits(doc.path, doc.text)
     return Node(
         path=doc.path,
         kind=str(doc.kind),
@@ -111,6 +112,8 @@ def build(
     lookup.traits = {path: node.traits for path, node in nodes.items() if node.traits}
 
     def link(path: str, target: str, kind: str, where: Location, name: str) -> None:
+        if SERVER in lookup.traits.get(target, ()):
+            return  # the bundler keeps a server-only module out of the page that imports it
         if target in unusable:
             graph.unresolved.append(Unresolved(path, name, where, unusable[target], target))
         elif target != path:

@@ -19,7 +19,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pixellint import cache as cache_module
@@ -395,6 +395,8 @@ class _Found:
 
 @dataclass
 class _Reader:
+    """Reads one `containerVersion`: triggers resolved once each by id, tags in file order."""
+
     path: str
     text: str
     version: JsonObject
@@ -729,6 +731,7 @@ _INDEX_STEMS = frozenset({"index", "_index", "+page"})
 _PLACEHOLDER_ORIGIN = "https://site.invalid"
 
 
+@lru_cache(maxsize=1 << 16)  # asked once per tag and sensitive page
 def page_urls(path: str) -> tuple[str, ...] | None:
     """The URL paths a page file may be served at (`patient/portal.html` -> /patient/portal,
     /patient/portal/, /patient/portal.html), or None when its file path does not say."""
@@ -763,11 +766,18 @@ def fires_on(tag: Tag, urls: tuple[str, ...] | None) -> Verdict:
     when one of its firing triggers fires and no blocking trigger of the same event certainly
     does; conditions the page's path cannot settle leave a page-load tag UNDECIDED, and a tag
     fired by events (clicks, forms, dataLayer events) fires ON_EVENT wherever it is allowed."""
+    if any(_everywhere(firing) for firing in tag.firings):
+        return Verdict.FIRES  # the usual All Pages tag: no URL to look at
     candidates: tuple[str | None, ...] = urls if urls is not None else (None,)
     return max(
         (_firing_verdict(firing, url) for firing in tag.firings for url in candidates),
         default=Verdict.NEVER,
     )
+
+
+def _everywhere(firing: Firing) -> bool:
+    trigger = firing.trigger
+    return trigger.on_page_load and not trigger.page_conditions and not firing.blocked_by
 
 
 def _firing_verdict(firing: Firing, url: str | None) -> Verdict:

@@ -10,6 +10,7 @@ from pixellint import graph as graph_module
 from pixellint import sensitivity, suppress
 from pixellint.catalog import Catalog
 from pixellint.config import Config, ConfigError, glob_regex
+from pixellint.conventions.server import SERVER
 from pixellint.facts import FileFacts
 from pixellint.model import Diagnostic, Finding, Location, Mark, Sighting, TrackerInfo
 from pixellint.project import Project
@@ -78,8 +79,8 @@ def _marks(
 ) -> dict[str, Mark]:
     direct: dict[str, Mark] = {}
     for rel, fact in facts.items():
-        if fact.node is None:
-            continue
+        if fact.node is None or SERVER in fact.node.traits:
+            continue  # server-only code is no page, whatever glob it matches
         mark = (
             (Mark("--all-pages", Location(rel, 1, 1, 1, 1)) if all_pages else None)
             or sensitivity.glob_mark(rel, config, prefix)

@@ -16,6 +16,7 @@ How = Literal[
     "beacon",  # <img>/<iframe> pixel, usually inside <noscript>
     "template-code",  # a tracker URL inside server-side template code (PHP, ERB)
     "builtin-template",  # a template engine's built-in analytics template (Hugo)
+    "config",  # a plugin/module a framework's site config declares (gatsby-config, nuxt.config)
     "gtm-tag",  # a tag in a Google Tag Manager container export (located at the tag's name)
 ]
 

@@ -237,8 +237,8 @@ def _few(pages: Sequence[str]) -> str:
 
 def _sensitive_pages_reaching(path: str, sensitive: Mapping[str, Mark], graph: Graph) -> list[str]:
     candidates = sorted(n for n in graph.ancestors([path]) if n in sensitive)
-    pages = [n for n in candidates if n == path or not graph.is_included(n)]
-    return pages or candidates
+    pages = [n for n in candidates if not graph.is_included(n)]
+    return pages or ([path] if path in sensitive else candidates)
 
 
 def message(

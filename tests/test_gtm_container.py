@@ -139,13 +139,24 @@ API_STYLE_EXPORT = """{
       {"tagId": "12", "name": "Facebook Pixel - Lead Event", "type": "html",
        "parameter": [{"type": "template", "key": "html",
                       "value": "<script>\\nif (typeof fbq !== 'undefined') {\\n  fbq('track', 'Lead', {content_category: '{{dlv - quiz_vertical}}'});\\n}\\n</script>"}],
-       "firingTriggerId": ["6"]},
+       "firingTriggerId": ["6"],
+       "setupTag": [{"tagName": "Facebook Pixel - Base Code", "stopOnSetupFailure": true}]},
+      {"tagId": "11", "name": "Facebook Pixel - Base Code", "type": "html",
+       "parameter": [{"type": "template", "key": "html",
+                      "value": "<script>\n!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '2107029323394068');\n</script>"}]},
       {"tagId": "13", "name": "Microsoft Clarity - Base Code", "type": "html",
        "parameter": [{"type": "template", "key": "html",
                       "value": "<script type=\\"text/javascript\\">\\n(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};t=l.createElement(r);t.async=1;t.src=\\"https://www.clarity.ms/tag/\\"+i;y=l.getElementsByTagName(r)[0];y.parentNode.insertBefore(t,y);})(window, document, \\"clarity\\", \\"script\\", \\"w8bzd3dzby\\");\\n</script>"}],
        "firingTriggerId": ["7"]},
       {"tagId": "14", "name": "Google tag - Ads", "type": "googtag",
        "parameter": [{"type": "template", "key": "tagId", "value": "AW-16612345678"}],
+       "firingTriggerId": ["2147479553"]},
+      {"tagId": "15", "name": "GA4 - Google tag", "type": "googtag",
+       "parameter": [
+         {"type": "template", "key": "tagId", "value": "G-7QX2LM41ZP"},
+         {"type": "list", "key": "configSettingsTable", "list": [{"type": "map", "map": [
+           {"type": "template", "key": "parameter", "value": "user_id"},
+           {"type": "template", "key": "parameterValue", "value": "{{DLV - patient id}}"}]}]}],
        "firingTriggerId": ["2147479553"]}
     ],
     "trigger": [
@@ -171,9 +182,19 @@ def test_api_style_exports_and_negated_conditions(detector: Detector) -> None:
     trackers = {s.detail.split("'")[1]: s.tracker for s in reading.sightings}
     assert trackers == {
         "Facebook Pixel - Lead Event": "meta-pixel",
+        "Facebook Pixel - Base Code": "meta-pixel",
         "Microsoft Clarity - Base Code": "microsoft-clarity",
         "Google tag - Ads": "google-ads",  # a Google tag is the product its AW- id says
+        "GA4 - Google tag": "google-analytics",
     }
+    identities = {s.detail.split("'")[1]: s.identity for s in reading.sightings}
+    assert identities["GA4 - Google tag"] == "user_id in the tag's settings"
+    assert identities["Google tag - Ads"] == ""
+    base = tags["Facebook Pixel - Base Code"]  # no trigger of its own: it runs as a setup tag
+    assert base.describe_firing() == (
+        "fires on custom event lead_success (as sequenced tag of 'Facebook Pixel - Lead Event')"
+    )
+    assert gtm.fires_on(base, gtm.page_urls("portal/index.html")) is gtm.Verdict.ON_EVENT
     clarity = tags["Microsoft Clarity - Base Code"]
     assert (
         clarity.describe_firing() == "fires on all pages where Page URL does not match RegEx /quiz/"

@@ -4,7 +4,8 @@ A specifier resolves, in order: relative to the importing file (`./x`, `../x`); 
 `paths` and `baseUrl` of the nearest tsconfig.json / jsconfig.json above it (following a
 relative `extends`); through the aliases frameworks set up without a tsconfig (`@/` and `~/`:
 the project or its `src/`; `~~/`, `@@/`: the Nuxt root; `$lib/`: SvelteKit's `src/lib`;
-`@site/`: Docusaurus); and to a workspace package of a monorepo (the `name` of a package.json
+`@site/`: Docusaurus), those a bundler config declares taking precedence
+(pixellint.conventions.aliases); and to a workspace package of a monorepo (the `name` of a package.json
 of the project, its `exports`/`module`/`main`, else `src/index`). Extensions are tried as
 bundlers do, then `index` files; TypeScript's ESM style (`./x.js` naming `x.ts`) is followed.
 A bare name that is none of these is a package from the registry: no file of the project.
@@ -19,6 +20,7 @@ import json
 import posixpath
 import re
 
+from pixellint.conventions import aliases
 from pixellint.conventions.base import Convention
 from pixellint.lookup import Lookup
 from pixellint.nodes import Node
@@ -61,6 +63,7 @@ def resolve(lookup: Lookup, node: Node, name: str) -> str | None:
         return None  # a URL path: the script resolver's business
     return (
         _through_tsconfig(lookup, node.path, name)
+        or aliases.resolve(lookup, node.path, name, _first)
         or _through_alias(lookup, node.path, name)
         or _workspace_package(lookup, name)
     )
@@ -168,7 +171,7 @@ def _workspace_package(lookup: Lookup, name: str) -> str | None:
 def traits(path: str, text: str) -> list[tuple[str, str]]:
     name = path.rsplit("/", 1)[-1]
     if not re.fullmatch(_DATA.removeprefix(r"(?:^|/)"), name):
-        return []
+        return list(aliases.traits(path, text))
     data = _jsonc(text)
     if not isinstance(data, dict):
         return []

@@ -2,11 +2,17 @@
 `docusaurus.config.*`), and the React pages of its `src/pages/`, render with the `scripts` and
 `headTags` of that config and inside the swizzled `src/theme/Root` and `src/theme/Layout`, if
 any: that is where analytics are usually added, so each page is wrapped by them. MDX imports are
-resolved by the ES module convention (pixellint.conventions.esm)."""
+resolved by the ES module convention (pixellint.conventions.esm).
+
+The config is read for what it adds to every page besides plugins (pixellint.declared reads
+those): `scripts` served from the site itself (`{src: '/js/clarity.js'}` is
+`static/js/clarity.js`) and `clientModules`, modules bundled into every page; the config node
+gets an edge to each, so a page reaches them through its site config."""
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 
 from pixellint.conventions.base import Convention
@@ -30,13 +36,68 @@ _CONFIGS = tuple(f"docusaurus.config.{e}" for e in ("js", "ts", "mjs", "cjs", "m
 _ROOTS = tuple(f"src/theme/Root{e}" for e in EXTS if e.startswith(("/", ".j", ".t")))
 _LAYOUTS = tuple(f"src/theme/Layout{e}" for e in EXTS if e.startswith(("/", ".j", ".t")))
 _PAGES = "src/pages/"
+_ARRAY = {
+    "docusaurus-script": re.compile(r"\bscripts\s*:\s*\["),
+    "docusaurus-client-module": re.compile(r"\bclientModules\s*:\s*\["),
+}
+# a string element of the array, or the `src` of an object element
+_ELEMENT = re.compile(r"""(?:\bsrc\s*:\s*|(?:^|[\[,(])\s*)(["'`])([^"'`\n]+)\1""")
+_TOKEN = re.compile(r"""//[^\n]*|/\*.*?\*/|(["'`])(?:\\.|(?!\1)[^\\\n])*\1|[\[\]]""", re.S)
 _REACT_PAGE_EXTS = (".js", ".jsx", ".ts", ".tsx")
+
+
+def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
+    if path.rsplit("/", 1)[-1] not in _CONFIGS:
+        return
+    for trait, opener in _ARRAY.items():
+        for match in opener.finditer(text):
+            block = _array(text, match.end() - 1)
+            for element in _ELEMENT.finditer(block):
+                yield trait, element.group(2)
+
+
+def _array(text: str, start: int) -> str:
+    """The array literal opening at `start`, comments blanked, up to its closing bracket."""
+    depth, pieces, at = 0, [], start
+    for token in _TOKEN.finditer(text, start):
+        pieces.append(text[at : token.start()])
+        at = token.end()
+        value = token.group()
+        if value == "[":
+            depth += 1
+        elif value == "]":
+            depth -= 1
+            if depth == 0:
+                return "".join(pieces) + "]"
+        if value.startswith(("//", "/*")):
+            value = " "
+        pieces.append(value)
+    return "".join(pieces)
+
+
+def _config_edges(node: Node, lookup: Lookup) -> Iterable[tuple[str, str]]:
+    """A site's first-party scripts (served from `static/`) and client modules."""
+    site = posixpath.dirname(node.path)
+    for src in node.traits_of("docusaurus-script"):
+        if src.startswith("/") and not src.startswith("//"):
+            found = _present(lookup, site, ("static" + src.split("?")[0],))
+            if found:
+                yield found, "script"
+    for module in node.traits_of("docusaurus-client-module"):
+        if module.startswith(("./", "../")):
+            base = posixpath.normpath(posixpath.join(site, module))
+            found = lookup.first(base + ext for ext in EXTS)
+            if found:
+                yield found, "client-module"
 
 
 def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tuple[str, str]]:
     """A Docusaurus page sits in its site's config (scripts, headTags), theme Root and theme
     Layout: every Markdown/MDX page of the site, and the React pages of its `src/pages/`
     (less what the pages plugin excludes: `_` names, tests)."""
+    if node.path.rsplit("/", 1)[-1] in _CONFIGS:
+        yield from _config_edges(node, lookup)
+        return
     if node.language in ("mdx", "markdown"):
         sites = lookup.ancestors_dirs(node.path)
     elif _is_react_page(node.path):
@@ -75,5 +136,6 @@ def _present(lookup: Lookup, directory: str, names: tuple[str, ...]) -> str | No
 CONVENTION = Convention(
     "mdx",
     wraps=wraps,
-    description="Docusaurus: site config, theme Root and Layout wrap every page",
+    traits=traits,
+    description="Docusaurus: site config (its scripts and client modules), theme Root and Layout wrap every page",
 )

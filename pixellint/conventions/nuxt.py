@@ -12,6 +12,11 @@ Layout names are the kebab-cased path under `layouts/` (`layouts/desktop/Default
 `desktop-default`); a layout that is not a literal (`layout: isMobile ? 'mobile' : 'default'`
 names both; a computed one, every layout).
 
+Components are auto-imported: a `.vue` file of a Nuxt project that renders `<BaseButton>` (or
+`<base-button>`, `<LazyBaseButton>`) uses `components/base/Button.vue` or
+`components/BaseButton.vue`, the path under `components/` PascalCased with a repeated prefix
+dropped, or the bare file name (Nuxt 2, `pathPrefix: false`); kind "component".
+
 The source folder is the folder of `nuxt.config.*`, or its `app/` (Nuxt 4) or `src/` when the
 page is there. Nuxt 2 registers only the plugins its config lists; its `plugins/` files are
 taken as registered all the same (the config cannot be read without running it).
@@ -42,17 +47,47 @@ _BOUND_NAME = re.compile(r"(?:^|\s)(?::|v-bind:)name\s*=")
 _STATIC_NAME = re.compile(r"""(?:^|\s)name\s*=\s*["']([\w-]+)""")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _EVERY = "*"  # a layout value that is no literal: every layout may be used
+# `<TheHeader`, `<the-header`: a component, not an HTML element (those have no capital or dash)
+_COMPONENT_TAG = re.compile(r"<([A-Z][\w.]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[\s/>])")
+_BUILT_IN = frozenset(
+    ("NuxtPage", "NuxtLayout", "NuxtLink", "NuxtLoadingIndicator", "NuxtErrorBoundary",
+     "ClientOnly", "NuxtIsland", "NuxtImg", "NuxtPicture", "Transition", "KeepAlive",
+     "RouterView", "RouterLink", "Suspense", "Teleport", "Component")
+)  # fmt: skip
+_COMPONENT_EXTS = (".vue", ".ts", ".js", ".tsx", ".jsx")
 
 _LAYOUTS: WeakKeyDictionary[Lookup, dict[str, dict[str, str]]] = WeakKeyDictionary()
 _EVERYWHERE: WeakKeyDictionary[Lookup, dict[str, tuple[tuple[str, str], ...]]] = WeakKeyDictionary()
+_COMPONENTS: WeakKeyDictionary[Lookup, dict[str, dict[str, str]]] = WeakKeyDictionary()
+_SOURCES: WeakKeyDictionary[Lookup, dict[str, str | None]] = WeakKeyDictionary()
 
 
 # --- what a page says about its layout ----------------------------------------------------------
 def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
     """('nuxt-layout', name | 'false' | '*') from `definePageMeta` or Nuxt 2 component options;
-    for `error.vue`, the layout its own `<NuxtLayout>` renders."""
+    for `error.vue`, the layout its own `<NuxtLayout>` renders; ('vue-tag', PascalName) for
+    each component tag its template renders."""
     if not path.endswith(".vue"):
         return
+    yield from _component_tags(text)
+    yield from _layout_traits(path, text)
+
+
+def _component_tags(text: str) -> Iterable[tuple[str, str]]:
+    start, end = text.find("<template"), text.rfind("</template>")
+    if start < 0 or end < start:
+        return
+    names = (_pascal(m.group(1)) for m in _COMPONENT_TAG.finditer(text, start, end))
+    for name in dict.fromkeys(names):
+        if name not in _BUILT_IN:
+            yield "vue-tag", name
+
+
+def _pascal(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[-_.]", name) if part)
+
+
+def _layout_traits(path: str, text: str) -> Iterable[tuple[str, str]]:
     if path.rsplit("/", 1)[-1] == "error.vue":
         host = _LAYOUT_TAG.search(text)
         if host:
@@ -134,6 +169,20 @@ def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tup
     path = node.path
     if not path.endswith(".vue"):
         return
+    tags = node.traits_of("vue-tag")
+    if tags:
+        source = _source_of(parent(path), lookup)
+        if source is not None:
+            components = _components(source, lookup)
+            for tag in tags:
+                found = components.get(tag) or components.get(tag.removeprefix("Lazy"))
+                if found and found != path:
+                    yield found, "component"
+    yield from _page_wraps(node, lookup, nodes)
+
+
+def _page_wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tuple[str, str]]:
+    path = node.path
     name = path.rsplit("/", 1)[-1]
     parts = path.split("/")
     if name in ("app.vue", "error.vue"):
@@ -169,6 +218,54 @@ def _project(source: str, lookup: Lookup) -> str | None:
     if config is None and posixpath.basename(source) in _SOURCE_DIRS:
         config = first_of(lookup, parent(source), ("nuxt.config",), _CONFIG_EXTS)
     return config
+
+
+def _source_of(folder: str, lookup: Lookup) -> str | None:
+    """The Nuxt source folder `folder` is in (the nearest with a config of its own or above
+    it), or None outside a Nuxt project; once per run and folder."""
+    known = _SOURCES.setdefault(lookup, {})
+    if folder not in known:
+        here = _project(folder, lookup)
+        if here is not None:
+            known[folder] = folder
+        else:
+            above = parent(folder)
+            known[folder] = _source_of(above, lookup) if above != folder else None
+    return known[folder]
+
+
+def _components(source: str, lookup: Lookup) -> dict[str, str]:
+    """Component name -> file for the `components/` folder of `source` (and of its `app/` or
+    `src/`), once per run: path-prefixed names first, bare file names after."""
+    known = _COMPONENTS.setdefault(lookup, {})
+    if source not in known:
+        folders = [join(source, "components")] + [
+            join(join(source, sub), "components") for sub in _SOURCE_DIRS
+        ]
+        table: dict[str, str] = {}
+        bare: dict[str, str] = {}
+        for folder in folders:
+            prefix = folder + "/"
+            for path in sorted(p for p in lookup.files if p.startswith(prefix)):
+                if not path.endswith(_COMPONENT_EXTS) or path.endswith(".d.ts"):
+                    continue
+                parts = path[len(prefix) :].split("/")
+                stem = parts[-1].split(".")[0]  # `Foo.client.vue` is `Foo`
+                words = [_pascal(p) for p in parts[:-1]]
+                if stem != "index" or not words:
+                    words.append(_pascal(stem))
+                table.setdefault(_join_prefixed(words), path)
+                bare.setdefault(words[-1], path)
+        known[source] = {**bare, **table}
+    return known[source]
+
+
+def _join_prefixed(words: list[str]) -> str:
+    """`base/BaseButton` is `BaseButton`: a segment that repeats the path so far is not doubled."""
+    name = ""
+    for word in words:
+        name = word if word.startswith(name) and name else name + word
+    return name
 
 
 def _everywhere(source: str, lookup: Lookup) -> tuple[tuple[str, str], ...]:

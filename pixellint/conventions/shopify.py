@@ -1,4 +1,12 @@
-"""Shopify themes: `layout/theme.liquid` wraps `templates/**`, snippets, sections, JSON templates."""
+"""Shopify themes: `layout/theme.liquid` wraps `templates/**`, snippets, sections, JSON templates.
+
+And what a Shopify app adds to every storefront page: a web pixel extension
+(`extensions/<name>/shopify.extension.toml` with `type = "web_pixel_extension"`; its code in
+`src/index.js|ts`) runs on every page and in checkout, and an app embed block
+(`extensions/<name>/blocks/*.liquid` whose schema targets `head` or `body`) is rendered into every
+page once the merchant turns it on. A theme layout (`layout/*.liquid`) in the same project gets an
+edge to each (kinds `web-pixel`, `app-embed`).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,11 @@ from pixellint.lookup import Lookup
 from pixellint.nodes import Node
 
 _LAYOUT_NONE = re.compile(r"\{%-?\s*layout\s+none\s*-?%\}")
+_WEB_PIXEL = re.compile(r"""^\s*type\s*=\s*["']web_pixel_extension["']""", re.M)
+_EMBED_TARGET = re.compile(r'"target"\s*:\s*"(head|body|compliance_head)"')
+_SCHEMA = re.compile(r"\{%-?\s*schema\s*-?%\}")
+_EXTENSION_TOML = r"(?:^|/)extensions/[^/]+/shopify\.extension\.toml$"
+_PIXEL_ENTRIES = ("src/index.js", "src/index.ts", "src/index.jsx", "src/index.tsx")
 _FOLDERS = {
     "tag-render": "snippets",
     "tag-include": "snippets",
@@ -35,6 +48,13 @@ def _resolver(how: str):  # type: ignore[no-untyped-def]
 
 
 def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
+    if path.endswith("shopify.extension.toml") and _WEB_PIXEL.search(text):
+        yield "shopify-extension", "web_pixel_extension"
+    if "/blocks/" in path and path.endswith(".liquid") and "schema" in text:
+        schema = [m.end() for m in _SCHEMA.finditer(text)]
+        embed = _EMBED_TARGET.search(text, schema[-1]) if schema else None
+        if embed:
+            yield "shopify-app-embed", embed.group(1)
     if "layout" in text and "{%" in text and _LAYOUT_NONE.search(text):
         yield "layout", "none"
     if path.endswith(".json") and "templates/" in path:
@@ -59,6 +79,8 @@ def _json_sections(text: str) -> tuple[str, ...]:
 
 def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tuple[str, str]]:
     parts = node.path.split("/")
+    if len(parts) >= 2 and parts[-2] == "layout" and parts[-1].endswith(".liquid"):
+        yield from _app_code(lookup)
     name = parts[-1]
     if "templates" not in parts[:-1] or not name.endswith((".liquid", ".json")):
         return
@@ -75,11 +97,32 @@ def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tup
             yield target, "section"
 
 
+_CACHE: list[tuple[Lookup, tuple[tuple[str, str], ...]]] = []
+
+
+def _app_code(lookup: Lookup) -> tuple[tuple[str, str], ...]:
+    """The web pixels and app embeds of the project's apps, once per graph build."""
+    if _CACHE and _CACHE[0][0] is lookup:
+        return _CACHE[0][1]
+    found: list[tuple[str, str]] = []
+    for path, noted in sorted(lookup.traits.items()):
+        for trait, _ in noted:
+            if trait == "shopify-extension":
+                folder = posixpath.dirname(path)
+                entry = lookup.first(posixpath.join(folder, name) for name in _PIXEL_ENTRIES)
+                if entry:
+                    found.append((entry, "web-pixel"))
+            elif trait == "shopify-app-embed":
+                found.append((path, "app-embed"))
+    _CACHE[:] = [(lookup, tuple(found))]
+    return _CACHE[0][1]
+
+
 CONVENTION = Convention(
     "shopify",
     resolvers=tuple((how, _resolver(how)) for how in _FOLDERS),
     wraps=wraps,
     traits=traits,
-    data_files=r"(?:^|/)templates/(?:[^/]+/)?[^/]+\.json$",
-    description="Shopify themes",
+    data_files=r"(?:^|/)templates/(?:[^/]+/)?[^/]+\.json$|" + _EXTENSION_TOML,
+    description="Shopify themes, app web pixels and app embed blocks",
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pixellint.languages import (
     blade,
     code,
+    drupal_libraries,
     elixir,
     erb,
     freemarker,
@@ -41,6 +42,7 @@ LANGUAGES: tuple[Language, ...] = (
     handlebars.LANGUAGE,
     gotemplate.LANGUAGE,
     php.LANGUAGE,
+    drupal_libraries.LANGUAGE,
     blade.LANGUAGE,
     razor.LANGUAGE,
     erb.LANGUAGE,
