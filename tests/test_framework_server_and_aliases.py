@@ -208,3 +208,20 @@ def test_a_sensitive_route_component_is_not_a_page_of_its_own(tmp_path: Path) ->
     found = run(tmp_path, files)
     assert {line.split(" <= ")[1].split(" -> ")[0] for line in found} == {"index.html"}
     assert {line.split(" ")[0] for line in found} == {"PXL102"}
+
+
+def test_docusaurus_docs_outside_the_site_folder_get_the_site_config(tmp_path: Path) -> None:
+    """react-native-website's shape: the site in website/, its docs plugin reading ../docs."""
+    files = {
+        "website/docusaurus.config.ts": (
+            "export default {\n  presets: [['classic', { docs: { path: '../docs', sidebarPath: './sidebars.ts' } }]],\n"
+            "  scripts: ['/js/clarity.js'],\n};\n"
+        ),
+        "website/static/js/clarity.js": 'window.clarity=function(){};var t=document.createElement("script");t.src="https://www.clarity.ms/tag/abcdefghij";\n',
+        "docs/security.md": "# Security\n",
+        "other/notes.md": "# Not part of the site\n",
+        "pixellint.toml": 'sensitive = ["docs/**", "other/**"]\n',
+    }
+    assert {line.split(" <= ")[1] for line in run(tmp_path, files)} == {
+        "docs/security.md -> website/docusaurus.config.ts -> website/static/js/clarity.js",
+    }

@@ -7,13 +7,16 @@ resolved by the ES module convention (pixellint.conventions.esm).
 The config is read for what it adds to every page besides plugins (pixellint.declared reads
 those): `scripts` served from the site itself (`{src: '/js/clarity.js'}` is
 `static/js/clarity.js`) and `clientModules`, modules bundled into every page; the config node
-gets an edge to each, so a page reaches them through its site config."""
+gets an edge to each, so a page reaches them through its site config. Content may live outside
+the site folder (`docs: {path: '../docs'}` in a monorepo): the `path` of each content plugin
+counts as the site's too."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
+from weakref import WeakKeyDictionary
 
 from pixellint.conventions.base import Convention
 from pixellint.lookup import Lookup
@@ -40,6 +43,8 @@ _ARRAY = {
     "docusaurus-script": re.compile(r"\bscripts\s*:\s*\["),
     "docusaurus-client-module": re.compile(r"\bclientModules\s*:\s*\["),
 }
+_CONTENT_PATH = re.compile(r"""\bpath\s*:\s*(["'`])(\.{1,2}/[^"'`\n]*|[\w-]+)\1""")
+_CONTENT: WeakKeyDictionary[Lookup, tuple[object, dict[str, str]]] = WeakKeyDictionary()
 # a string element of the array, or the `src` of an object element
 _ELEMENT = re.compile(r"""(?:\bsrc\s*:\s*|(?:^|[\[,(])\s*)(["'`])([^"'`\n]+)\1""")
 _TOKEN = re.compile(r"""//[^\n]*|/\*.*?\*/|(["'`])(?:\\.|(?!\1)[^\\\n])*\1|[\[\]]""", re.S)
@@ -54,6 +59,26 @@ def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
             block = _array(text, match.end() - 1)
             for element in _ELEMENT.finditer(block):
                 yield trait, element.group(2)
+    for match in _CONTENT_PATH.finditer(text):
+        yield "docusaurus-content", match.group(2)
+
+
+def _content_dirs(lookup: Lookup) -> dict[str, str]:
+    """Content folder -> the site config that declares it, rebuilt when the traits are."""
+    cached = _CONTENT.get(lookup)
+    if cached is not None and cached[0] is lookup.traits:
+        return cached[1]
+    found: dict[str, str] = {}
+    for config, traits in lookup.traits.items():
+        if config.rsplit("/", 1)[-1] in _CONFIGS:
+            site = posixpath.dirname(config)
+            for name, value in traits:
+                if name == "docusaurus-content":
+                    folder = posixpath.normpath(posixpath.join(site, value))
+                    if not folder.startswith(".."):
+                        found.setdefault("" if folder == "." else folder, config)
+    _CONTENT[lookup] = (lookup.traits, found)
+    return found
 
 
 def _array(text: str, start: int) -> str:
@@ -100,6 +125,10 @@ def wraps(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[tup
         return
     if node.language in ("mdx", "markdown"):
         sites = lookup.ancestors_dirs(node.path)
+        content = _content_dirs(lookup)
+        elsewhere = next((content[d] for d in sites if d in content), None)
+        if elsewhere and not any(_present(lookup, d, _CONFIGS) for d in sites):
+            sites = [posixpath.dirname(elsewhere)]
     elif _is_react_page(node.path):
         sites = [node.path[: max(node.path.rfind(_PAGES) - 1, 0)]]
     else:
