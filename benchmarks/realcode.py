@@ -84,7 +84,12 @@ def score_project(corpus: Path, labels: dict[str, Any]) -> Score:
     score.megabytes = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) / 1e6
     occurrences = labels.get("occurrences", [])
     traps = labels.get("traps", [])
-    sightings = [(s.location.path, s.location.line, s.tracker) for s in result.sightings]
+    # every location a sighting claims: its primary one and the further calls folded into it
+    sightings = [
+        (where.path, where.line, s.tracker)
+        for s in result.sightings
+        for where in (s.location, *s.also)
+    ]
     for occurrence in occurrences:
         tracker = occurrence["tracker"]
         hit = any(

@@ -39,6 +39,7 @@ _STUB = " in a snippet stub"  # a vendor global set on the stub's window paramet
 _PROXY_WINDOW = 2000  # characters around a snippet in which its loader path is looked for
 _JOIN = lazy(r"""["'`]\s*[+,]\s*["'`]""")
 EVIDENCE_MAX = 100
+MAX_ALSO = 50  # further calls of one occurrence located; a generated file may hold thousands
 Offsets = Callable[[int], int]  # offset in analysed code -> offset in the file
 
 
@@ -77,6 +78,7 @@ class Detector:
             self.is_url,
             self.catalog.sdk_packages(),
             self.url_at,
+            self.catalog.declares,
         )
 
     @cached_property
@@ -701,6 +703,9 @@ class _Collector:
             if proxy:
                 detail += f"; loader proxied through first-party {proxy} (the relay still sends each visit to {first.tracker.vendor})"
         anchor_line, _ = self.doc.lines.position(first.unit if first.unit >= 0 else first.start)
+        starts = sorted({f.start: f for f in group if not f.detail.endswith(_STUB)}.items())
+        others = [f for start, f in starts if start != first.start][:MAX_ALSO]
+        also = tuple(dict.fromkeys(self._location(f.start, f.end) for f in others))
         return Sighting(
             location=self._location(first.start, first.end),
             tracker=first.tracker.id,
@@ -710,6 +715,7 @@ class _Collector:
             identity=first.identity,
             anchor_line=anchor_line,
             degraded=all(f.degraded for f in group),
+            also=also,
         )
 
     def _evidence(self, start: int, end: int) -> str:

@@ -54,6 +54,7 @@ class Interest:
     is_url: Callable[[str], bool]  # true when a string could match a tracker URL
     packages: frozenset[str] = frozenset()  # SDK packages: their imports and bindings are followed
     url_at: Callable[[str], int] | None = None  # where in a string the tracker URL starts
+    data_only: frozenset[str] = frozenset()  # globals that count only when assigned a literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,17 +413,43 @@ def _hits_of(
             if interest.is_url(value):
                 yield _hit("url", value, node, to_char)
     elif "assign" in captures:
-        path = _path(captures["lhs"][0])
-        member = False
-        if path and path not in interest.globals:
+        yield from _assignment_hits(captures["assign"][0], captures["lhs"][0], interest, to_char)
+
+
+def _assignment_hits(
+    assign: Node, lhs: Node, interest: Interest, to_char: Callable[[int], int]
+) -> Iterator[JsHit]:
+    """`_hjSettings = {…}`, `utag_data.page_type = …` (a property of a vendor's data object),
+    and `dataLayer = [{…}]` (a shared global, only when data is handed over)."""
+    path = _path(lhs)
+    if not path:
+        return
+    label = ""
+    if path not in interest.globals:
+        root, last = path.split(".", 1)[0], path.rsplit(".", 1)[-1]
+        if root in interest.globals and root not in interest.data_only:
+            path = root
+        elif last in interest.globals and last.startswith("_") and len(last) > 5:
             # a snippet's `h._hjSettings = …` where `h` is its window parameter: a vendor's own
             # underscored global is recognised on any object
-            last = path.rsplit(".", 1)[-1]
-            member = last.startswith("_") and len(last) > 5 and "." in path
-            path = last if member else None
-        if path and path in interest.globals:
-            hit = _hit("global", path, captures["assign"][0], to_char)
-            yield replace(hit, label="member") if member else hit
+            path, label = last, "member"
+        else:
+            return
+    if path in interest.data_only and not _hands_over_data(assign):
+        return
+    hit = _hit("global", path, assign, to_char)
+    yield replace(hit, label=label) if label else hit
+
+
+def _hands_over_data(assign: Node) -> bool:
+    value = assign.child_by_field_name(
+        "right" if assign.type == "assignment_expression" else "value"
+    )
+    return (
+        value is not None
+        and value.type in ("array", "object")
+        and any(child.is_named and child.type != "comment" for child in value.children)
+    )
 
 
 def _call_hits(

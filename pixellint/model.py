@@ -44,6 +44,9 @@ class Sighting:
     identity: str = ""  # non-empty when identifying data is passed: says which
     anchor_line: int = 0  # first line of the enclosing element (for suppressions)
     degraded: bool = False  # found by the fallback scanner or next to a parse error
+    # the other calls folded into this occurrence (a push in the success and in the error branch
+    # of one handler): each line that sends data is a location of its own
+    also: tuple[Location, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -24,7 +24,7 @@ _PATH_CHARS = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$")
 _TRACKER_KEYS = {
     "id", "name", "vendor", "category", "docs", "loaders", "beacons", "calls", "globals",
     "ids", "identify", "self_hosted", "notes", "opaque", "packages", "templates", "exports",
-    "plugins", "gtm_tags",
+    "plugins", "gtm_tags", "declares",
 }  # fmt: skip
 _IDENTIFY_KEYS = {"call", "method", "arg0", "min_args", "keys"}
 _EXPORT = re.compile(r"^(?:@[\w.-]+/)?[\w.-]+(?:/[\w.-]+)*:[A-Za-z_$][\w$]*$")
@@ -98,6 +98,9 @@ class Tracker:
     exports: tuple[str, ...] = ()
     plugins: tuple[str, ...] = ()  # framework plugins/modules that load it when declared in config
     gtm_tags: tuple[str, ...] = ()  # Google Tag Manager built-in tag types that are this vendor
+    # globals several vendors' snippets create (`dataLayer`): assigning one counts only when it
+    # hands over data (`dataLayer = [{pageType: …}]`), never the `x = x || []` stub
+    declares: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,13 +109,14 @@ class Catalog:
     by_id: dict[str, Tracker]
     url_patterns: tuple[UrlPattern, ...]
     calls: dict[str, tuple[str, ...]]  # callee path -> tracker ids, catalog order
-    globals: dict[str, tuple[str, ...]]  # assigned global -> tracker ids
+    globals: dict[str, tuple[str, ...]]  # assigned global (or declared data) -> tracker ids
     packages: dict[str, tuple[str, ...]]  # npm package -> tracker ids
     exports: dict[str, str]  # 'package:Name' -> tracker id
     plugins: dict[str, str]  # framework plugin name -> tracker id
     gtm_tags: dict[str, str]  # GTM tag type -> tracker id
     templates: dict[str, str]  # built-in template name -> tracker id
     digest: str  # sha256 of the catalog text: cache entries are keyed by the catalog in use
+    declares: frozenset[str] = frozenset()  # globals that count only when assigned data
 
     def tokens(self) -> set[Token]:
         """Literals whose absence proves a text holds no catalog match."""
@@ -173,13 +177,14 @@ def _build(text: str) -> Catalog:
         by_id,
         patterns,
         _index(trackers, "calls"),
-        _index(trackers, "globals"),
+        {**_index(trackers, "declares"), **_index(trackers, "globals")},
         _index(trackers, "packages"),
         _unique(trackers, "exports"),
         _unique(trackers, "plugins"),
         _unique(trackers, "gtm_tags"),
         {name: t.id for t in trackers for name in t.templates},
         hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        frozenset(name for t in trackers for name in t.declares),
     )
 
 
@@ -225,7 +230,7 @@ def _tracker(entry: Any, n: int) -> Tracker:
         k: _strings(entry, k, where)
         for k in (
             "loaders", "beacons", "calls", "globals", "ids", "packages", "templates", "exports",
-            "plugins", "gtm_tags",
+            "plugins", "gtm_tags", "declares",
         )
     }  # fmt: skip
     if not any(lists[k] for k in ("loaders", "beacons", "calls", "globals", "packages", "exports")):
@@ -235,7 +240,7 @@ def _tracker(entry: Any, n: int) -> Tracker:
     for export in lists["exports"]:
         if not _EXPORT.match(export):
             raise CatalogError(f"{where}: export {export!r} must be 'package:ExportedName'")
-    for path in (*lists["calls"], *lists["globals"]):
+    for path in (*lists["calls"], *lists["globals"], *lists["declares"]):
         if not _PATH_CHARS.match(path):
             raise CatalogError(f"{where}: {path!r} is not a dotted JavaScript name")
     ids = []
@@ -264,6 +269,7 @@ def _tracker(entry: Any, n: int) -> Tracker:
         exports=lists["exports"],
         plugins=lists["plugins"],
         gtm_tags=lists["gtm_tags"],
+        declares=lists["declares"],
     )
 
 

@@ -65,6 +65,7 @@ def _finding(finding: Finding, result: Result) -> dict[str, Any]:
         "identity": finding.sighting.identity,
         "evidence": finding.sighting.evidence,
         "degraded": finding.sighting.degraded,
+        "also": [asdict(location) for location in finding.sighting.also],
         "pages": [
             {
                 "page": e.page,

@@ -127,6 +127,9 @@ def _result(finding: Finding, scan: Result, print_: str) -> dict[str, Any]:
         text = f"{exposure.page} is sensitive: {exposure.why}"
         related.append({"id": n, **_physical(mark), "message": {"text": text}})
         links.append(f"[{exposure.page}]({n})")
+    for n, call in enumerate(finding.sighting.also, len(related) + 1):
+        text = f"another call that sends data to {tracker.name} in the same occurrence"
+        related.append({"id": n, **_physical(call), "message": {"text": text}})
     text = finding.message + (
         f" Sensitive page{'s' if len(links) > 1 else ''}: {', '.join(links)}." if links else ""
     )

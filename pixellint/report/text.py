@@ -63,6 +63,9 @@ def _finding(finding: Finding, paint: object) -> list[str]:
     rule = RULES[finding.rule]
     head = f"{paint(f'{loc.path}:{loc.line}:{loc.column}:', 'bold')} {paint(finding.rule, rule.level)} [{finding.sighting.tracker}] {finding.message}"
     out = [head]
+    if finding.sighting.also:
+        at = ", ".join(f"{a.line}:{a.column}" for a in finding.sighting.also)
+        out.append(paint(f"    also sends from {at}", "dim"))
     for exposure in finding.exposures[:MAX_PAGES_SHOWN]:
         if exposure.chain:
             out.append(paint(f"    via {_chain(exposure)}", "dim"))

@@ -1,0 +1,114 @@
+"""Detection fidelity on patterns from real sites: every call of one occurrence is located, and
+data handed to a tag manager by declaration (`dataLayer = [{…}]`, `utag_data.page_type = …`)
+counts, while the shared `dataLayer` stub of a gtag snippet does not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import write_tree
+
+from pixellint import api, config
+from pixellint.report import formatter
+
+FORM_HANDLER = """<!doctype html>
+<html><body>
+<form id="appointment"></form>
+<script>
+document.getElementById('appointment').addEventListener('submit', async (event) => {
+  const ok = await send(event.target);
+  if (ok) {
+    window.dataLayer.push({ event: 'form_success', form: 'appointment' });
+  } else {
+    window.dataLayer.push({ event: 'form_error', form: 'appointment' });
+  }
+});
+function step(n) {
+  if (n === 1) { utag.link({ step: 'insurance' }); }
+  else { utag.link({ step: 'symptoms' }); utag.link({ step: 'confirm' }); }
+}
+</script>
+</body></html>
+"""
+
+
+def scan(root: Path, files: dict[str, str]) -> api.Result:
+    write_tree(root, {**files, "pixellint.toml": 'sensitive = ["**"]\n'})
+    return api.run([root], config.load(root / "pixellint.toml"), root)
+
+
+def positions(result: api.Result, tracker: str) -> list[list[tuple[int, int]]]:
+    """Per sighting of `tracker`: its primary position, then the further calls it holds."""
+    return [
+        [(s.location.line, s.location.column), *((a.line, a.column) for a in s.also)]
+        for s in result.sightings
+        if s.tracker == tracker
+    ]
+
+
+def test_every_call_in_one_handler_is_a_location_of_its_occurrence(tmp_path: Path) -> None:
+    result = scan(tmp_path, {"book.html": FORM_HANDLER})
+    assert positions(result, "google-tag-manager") == [[(8, 5), (10, 5)]]
+    assert positions(result, "tealium-iq") == [[(14, 18), (15, 10), (15, 43)]]
+
+
+def test_further_calls_are_in_json_sarif_and_text(tmp_path: Path) -> None:
+    result = scan(tmp_path, {"book.html": FORM_HANDLER})
+    document = json.loads(formatter("json")(result))
+    gtm = next(f for f in document["findings"] if f["tracker"] == "google-tag-manager")
+    assert [(a["line"], a["column"]) for a in gtm["also"]] == [(10, 5)]
+    log = json.loads(formatter("sarif")(result))
+    sarif_gtm = next(
+        r for r in log["runs"][0]["results"] if r["properties"]["tracker"] == "google-tag-manager"
+    )
+    calls = [
+        r["physicalLocation"]["region"]
+        for r in sarif_gtm["relatedLocations"]
+        if "another call" in r["message"]["text"]
+    ]
+    assert [(c["startLine"], c["startColumn"]) for c in calls] == [(10, 5)]
+    ids = [r["id"] for r in sarif_gtm["relatedLocations"]]
+    assert len(ids) == len(set(ids))
+    text = formatter("text")(result)
+    assert "    also sends from 15:10, 15:43" in text
+
+
+def test_a_data_layer_declared_with_data_is_handed_to_the_tag_manager(tmp_path: Path) -> None:
+    page = (
+        "<html><head>\n<script>\n"
+        "  dataLayer = [{ pageType: 'appointment', clinic: 'cardiology' }];\n"
+        "</script>\n</head></html>\n"
+    )
+    assert positions(scan(tmp_path, {"book.html": page}), "google-tag-manager") == [[(3, 3)]]
+
+
+def test_the_gtag_stub_and_an_empty_data_layer_are_no_tag_manager(tmp_path: Path) -> None:
+    page = (
+        "<html><head>\n"
+        '<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ"></script>\n'
+        "<script>\n  window.dataLayer = window.dataLayer || [];\n  var dataLayer = [];\n"
+        "  function gtag(){dataLayer.push(arguments);}\n  gtag('js', new Date());\n"
+        "  gtag('config', 'G-ABC123XYZ');\n</script>\n</head></html>\n"
+    )
+    result = scan(tmp_path, {"index.html": page})
+    assert {s.tracker for s in result.sightings} == {"google-analytics"}
+
+
+def test_properties_set_on_a_vendor_data_object_count(tmp_path: Path) -> None:
+    page = (
+        "<html><head>\n<script>\n"
+        "  var utag_data = {};\n"
+        "  utag_data.page_type = 'patient-portal';\n"
+        "</script>\n<script>\n"
+        "  window.digitalData.page = { name: 'lab results' };\n"
+        "</script>\n</head></html>\n"
+    )
+    result = scan(tmp_path, {"portal.html": page})
+    assert positions(result, "tealium-iq") == [[(3, 7), (4, 3)]]
+    assert positions(result, "adobe-launch") == [[(7, 3)]]
+
+
+def test_a_property_of_an_unrelated_object_is_not_a_vendor_global(tmp_path: Path) -> None:
+    page = "<html><script>\n  var config = {};\n  config.utag_data = 1;\n  dataLayer.length = 0;\n</script></html>\n"
+    assert scan(tmp_path, {"a.html": page}).sightings == ()
