@@ -45,6 +45,11 @@ _QUERY = """
 """
 
 
+# A bare global this short (`ga`, `hj`, `FS`, `qp`, `fbq`) is also what a minifier names things;
+# called without a command string first (`ga('send', …)`, `fbq('track', …)`) it is not the vendor
+_MINIFIED_NAME = 3
+
+
 @dataclass(frozen=True, slots=True)
 class Interest:
     """What the caller wants reported."""
@@ -437,8 +442,33 @@ def _assignment_hits(
             return
     if path in interest.data_only and not _hands_over_data(assign):
         return
+    if _is_module_binding(assign):
+        return  # `const digitalData = require('./digital-data')`: a module's own name
     hit = _hit("global", path, assign, to_char)
     yield replace(hit, label=label) if label else hit
+
+
+def _is_module_binding(assign: Node) -> bool:
+    """A `const`/`let` inside a function or block, or a name bound to `require(…)`/`import(…)`:
+    a local or a module's own name, no global of the page that a vendor's tag reads."""
+    if assign.type != "variable_declarator":
+        return False
+    declaration = assign.parent
+    scope = declaration.parent if declaration is not None else None
+    lexical = declaration is not None and declaration.type == "lexical_declaration"
+    if lexical and scope is not None and scope.type != "program":
+        return True
+    value = assign.child_by_field_name("value")
+    while value is not None and value.type == "await_expression" and value.named_child_count:
+        value = value.named_children[0]
+    if value is None or value.type != "call_expression":
+        return False
+    callee = value.child_by_field_name("function")
+    return (
+        callee is not None
+        and callee.type in ("import", "identifier")
+        and (jsbind.node_text(callee) in ("require", "import"))
+    )
 
 
 def _hands_over_data(assign: Node) -> bool:
@@ -492,8 +522,10 @@ def _call_hits(
         args = _arguments(path, args_node)
         if args is None:
             return
-        keys = _keys_and_strings(args)
         arg0 = _string_value(args[0]) if args else None
+        if arg0 is None and len(path) <= _MINIFIED_NAME:
+            return  # `ga(e, r)` in a bundle: vendors' short globals always take a command first
+        keys = _keys_and_strings(args)
         span = (to_char(args_node.start_byte), to_char(args_node.end_byte)) if args_node else (0, 0)
         yield _hit("call", path, call, to_char, arg0, len(args), frozenset(keys), span)
 

@@ -283,8 +283,15 @@ def _root_identifier(node: Node | None) -> str | None:
 
 
 def string_value(node: Node | None) -> str | None:
-    """The value of a string literal node, escapes resolved; None for anything else."""
-    if node is None or node.type != "string":
+    """The value of a string literal node (or of a template literal with no substitution),
+    escapes resolved; None for anything else."""
+    if node is None:
+        return None
+    if node.type == "template_string" and not any(
+        child.type == "template_substitution" for child in node.children
+    ):
+        return unescape(node_text(node)[1:-1])
+    if node.type != "string":
         return None
     return unescape(node_text(node)[1:-1])
 

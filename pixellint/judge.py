@@ -34,7 +34,7 @@ def judge(
     config, prefix = project.config, project.prefix
     direct = _marks(facts, config, all_pages, prefix)
     sensitive = sensitivity.propagate(direct, graph, prefix)
-    sightings = [s for f in facts.values() for s in (f.sightings or ())]
+    sightings = _one_per_occurrence([s for f in facts.values() for s in (f.sightings or ())], graph)
     for rel in sorted(scanned & facts.keys()):
         diagnostics.extend(facts[rel].diagnostics)
     diagnostics.extend(_unresolved(graph, facts, scanned))
@@ -72,6 +72,26 @@ def judge(
         trackers=tracker_infos(catalog, sightings),
         projects=(info,),
     )
+
+
+def _one_per_occurrence(sightings: list[Sighting], graph: graph_module.Graph) -> list[Sighting]:
+    """A page's `<script src="/js/AppMeasurement.js">` is known by its file name; when that file
+    is in the project and its own code is found to be the same tracker, the file's sighting is
+    the occurrence (and names the page), so the name is not a second finding."""
+    found_in = {(s.location.path, s.tracker) for s in sightings if s.how != "script-src"}
+    kept = []
+    for sighting in sightings:
+        where = sighting.location
+        if sighting.how == "script-src" and any(
+            (edge.target, sighting.tracker) in found_in
+            for edge in graph.edges.get(where.path, ())
+            if edge.location.line == where.line
+            and edge.location.column >= where.column
+            and (edge.location.line, edge.location.column) <= (where.end_line, where.end_column)
+        ):
+            continue
+        kept.append(sighting)
+    return kept
 
 
 def _marks(

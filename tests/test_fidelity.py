@@ -112,3 +112,69 @@ def test_properties_set_on_a_vendor_data_object_count(tmp_path: Path) -> None:
 def test_a_property_of_an_unrelated_object_is_not_a_vendor_global(tmp_path: Path) -> None:
     page = "<html><script>\n  var config = {};\n  config.utag_data = 1;\n  dataLayer.length = 0;\n</script></html>\n"
     assert scan(tmp_path, {"a.html": page}).sightings == ()
+
+
+MINIFIED = (
+    "!function(){var e=function(t){return t*2};function r(){}FS(e,3);qp(0,1);ga(e,r);hj();}();\n"
+    "var n=ga(t,e),o=fbq(n.x,n.y);\n"
+)
+VENDOR_CALLS = (
+    "ga('send', 'pageview');\n"
+    "hj('identify', userId, { plan: 'basic' });\n"
+    "FS('setIdentity', { uid: 'abc' });\n"
+    "qp(`track`, 'ViewContent');\n"
+)
+
+
+def test_short_globals_in_a_minified_bundle_are_not_trackers(tmp_path: Path) -> None:
+    assert scan(tmp_path, {"static/js/bundle.min.js": MINIFIED}).sightings == ()
+
+
+def test_short_globals_with_a_command_string_are_the_vendors(tmp_path: Path) -> None:
+    result = scan(tmp_path, {"static/js/analytics.js": VENDOR_CALLS})
+    found = {(s.location.line, s.tracker) for s in result.sightings}
+    assert found == {
+        (1, "google-analytics"),
+        (2, "hotjar"),
+        (3, "fullstory"),
+        (4, "quora-pixel"),
+    }
+
+
+def test_a_module_binding_named_like_a_vendor_global_is_not_the_vendor(tmp_path: Path) -> None:
+    server = (
+        "const express = require('express');\n"
+        "const digitalData = require('./digital-data');\n"
+        "const utag_data = await import('./utag-data.js');\n"
+        "function page(req) {\n  const digitalData = { page: req.path };\n  return digitalData;\n}\n"
+        "module.exports = express().get('/', (req, res) => res.json(page(req)));\n"
+    )
+    assert scan(tmp_path, {"server/app.js": server}).sightings == ()
+
+
+def test_a_top_level_declaration_in_a_page_script_is_the_vendor_data(tmp_path: Path) -> None:
+    page = "<html><script>\nconst digitalData = { page: { name: 'results' } };\n</script></html>\n"
+    assert positions(scan(tmp_path, {"results.html": page}), "adobe-launch") == [[(2, 7)]]
+
+
+APP_MEASUREMENT = (
+    'function AppMeasurement(r){var a=this;a.version="2.22.0";}\n'
+    'var s_account="acmehealth";var s=s_gi(s_account);s.trackingServer="metrics.example.com";\n'
+)
+
+
+def test_a_vendor_file_in_the_project_is_one_occurrence_not_two(tmp_path: Path) -> None:
+    page = '<html><head>\n<script src="/js/AppMeasurement.js"></script>\n</head></html>\n'
+    result = scan(tmp_path, {"book.html": page, "js/AppMeasurement.js": APP_MEASUREMENT})
+    assert [(f.rule, f.location.path, f.location.line) for f in result.findings] == [
+        ("PXL102", "js/AppMeasurement.js", 2)
+    ]
+    assert [e.page for e in result.findings[0].exposures] == ["book.html"]
+
+
+def test_a_vendor_file_name_whose_file_is_missing_is_still_reported(tmp_path: Path) -> None:
+    page = '<html><head>\n<script src="/js/AppMeasurement.js"></script>\n</head></html>\n'
+    result = scan(tmp_path, {"book.html": page})
+    assert [(f.rule, f.location.path, f.location.line) for f in result.findings] == [
+        ("PXL101", "book.html", 2)
+    ]

@@ -50,6 +50,10 @@ NEXT = {
         ("pages/api/hello.js", "export default function handler() {}\n", True),
         ("middleware.ts", "export function middleware() {}\n", True),
         ("app/book/page.tsx", "export default function Book() { return null; }\n", False),
+        ("server/app.js", "const express = require('express');\nconst app = express();\n", True),
+        ("src/server.ts", "import Fastify from 'fastify';\n", True),
+        ("bin/build.js", "#!/usr/bin/env node\nconsole.log(1);\n", True),
+        ("src/api.js", "const axios = require('axios');\n", False),
     ],
 )
 def test_server_only_modules_by_directive_import_and_file_name(

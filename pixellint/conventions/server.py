@@ -36,6 +36,11 @@ _BY_PATH = re.compile(
 _USE_SERVER = re.compile(r"""\A\ufeff?(?:\s+|//[^\n]*|/\*.*?\*/)*["']use server["']""", re.S)
 _SERVER_ONLY = re.compile(r"""^[ \t]*import\s+["']server-only["']""", re.M)
 _SCRIPT_FILE = re.compile(rf"{_SCRIPT}$|\.[jt]sx$")
+_NODE_SERVER = re.compile(
+    r"""\A#!.*\bnode\b|(?:\brequire\(\s*|\bfrom\s+|^\s*import\s+)"""
+    r"""["'](?:express|koa|fastify|@hapi/hapi|restify|node:https?)["']""",
+    re.M,
+)
 
 
 def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
@@ -45,6 +50,7 @@ def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
         _BY_PATH.search(path)
         or ("use server" in text[:4096] and _USE_SERVER.match(text))
         or ("server-only" in text and _SERVER_ONLY.search(text))
+        or _NODE_SERVER.search(text)
     ):
         yield SERVER
 
