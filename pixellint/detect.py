@@ -316,7 +316,9 @@ class _Collector:
         if src and src.value.strip():
             match = self.detector.url_tracker(src.value)
             if match:
-                detail = "consent-gated loader" if gated else "loader"
+                detail = ("consent-gated loader" if gated else "loader") + _served_from(
+                    match[1], src.value, match[0]
+                )
                 self._add(
                     match[0], "script-src", element.start, element.tag_end, element.start, detail
                 )
@@ -412,7 +414,7 @@ class _Collector:
                     start,
                     end,
                     unit,
-                    f"{verb} {_short(hit.value)}",
+                    f"{verb} {_short(hit.value)}" + _served_from(match[1], hit.value, match[0]),
                     degraded=hit.in_error,
                 )
         elif hit.kind == "call":
@@ -749,6 +751,22 @@ def _without_code_comments(code: str, pattern: str) -> str:
         m.span() for m in _code_comment_pattern(pattern).finditer(code) if m.lastgroup == "comment"
     ]
     return blank_all(code, spans)
+
+
+_HOST = lazy(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//([^/?#\s:]+)", re.IGNORECASE)
+
+
+def _served_from(pattern: UrlPattern, url: str, tracker: Tracker) -> str:
+    """Where a vendor's file known by its path alone is served from: a custom domain (Tealium's
+    `utag.js` on an agency CNAME, `fbevents.js` on a tracking subdomain) or the site itself (a
+    first-party relay). Empty for the vendor's own hosts."""
+    if not pattern.source.startswith("/"):
+        return ""
+    host = _HOST.match(url)
+    if host:
+        return f"; served from {host.group(1)}, not the vendor's own host"
+    path = _short(url.strip())
+    return f"; loader proxied through first-party {path} (the relay still sends each visit to {tracker.vendor})"
 
 
 def _embedded_spans(doc: Document) -> list[tuple[int, int]]:

@@ -178,3 +178,58 @@ def test_a_vendor_file_name_whose_file_is_missing_is_still_reported(tmp_path: Pa
     assert [(f.rule, f.location.path, f.location.line) for f in result.findings] == [
         ("PXL101", "book.html", 2)
     ]
+
+
+CUSTOM_HOSTS = """<html><head>
+<script src="https://tealium-tags.agency.example/acmehealth/prod/utag.js"></script>
+<script src="//tags.acmehealth.org/acme/main/prod/utag.sync.js"></script>
+<script src="https://assets.acmehealth.org/launch-ENabc123-development.min.js"></script>
+<script src="https://metrics.acmehealth.org/js/AppMeasurement.js"></script>
+<script async src="https://sgtm.acmehealth.org/gtm.js?id=GTM-ABC1234"></script>
+<script async src="https://data.acmehealth.org/gtag/js?id=G-ABCDEF1234"></script>
+<script async src="https://data.acmehealth.org/gtag/js?id=AW-123456789"></script>
+<script async src="https://px.acmehealth.org/en_US/fbevents.js"></script>
+</head></html>
+"""
+NOT_VENDOR_FILES = """<html><head>
+<script src="https://cdn.example.com/utag.js.map"></script>
+<script src="/js/mylaunch-pad.min.js"></script>
+<script src="/js/fbevents-polyfill.js"></script>
+<script src="/static/gtag/jsx/app.js"></script>
+</head></html>
+"""
+
+
+def test_vendor_files_on_custom_hosts_are_the_vendor_and_name_the_host(tmp_path: Path) -> None:
+    result = scan(tmp_path, {"book.html": CUSTOM_HOSTS})
+    found = [(s.location.line, s.tracker, s.detail) for s in result.sightings]
+    assert found == [
+        (
+            2,
+            "tealium-iq",
+            "loader; served from tealium-tags.agency.example, not the vendor's own host",
+        ),
+        (3, "tealium-iq", "loader; served from tags.acmehealth.org, not the vendor's own host"),
+        (4, "adobe-launch", "loader; served from assets.acmehealth.org, not the vendor's own host"),
+        (
+            5,
+            "adobe-analytics",
+            "loader; served from metrics.acmehealth.org, not the vendor's own host",
+        ),
+        (
+            6,
+            "google-tag-manager",
+            "loader; served from sgtm.acmehealth.org, not the vendor's own host",
+        ),
+        (
+            7,
+            "google-analytics",
+            "loader; served from data.acmehealth.org, not the vendor's own host",
+        ),
+        (8, "google-ads", "loader; served from data.acmehealth.org, not the vendor's own host"),
+        (9, "meta-pixel", "loader; served from px.acmehealth.org, not the vendor's own host"),
+    ]
+
+
+def test_lookalike_file_names_are_not_vendor_files(tmp_path: Path) -> None:
+    assert scan(tmp_path, {"book.html": NOT_VENDOR_FILES}).sightings == ()

@@ -321,6 +321,8 @@ def _url_pattern(tracker: str, kind: str, glob: str) -> UrlPattern:
         path_regex = path_regex.replace(r"\*\*", ".*?").replace(r"\*", r"[^/?#\s]*")
         parts.append(path_regex)
     tail = "" if glob.endswith(("/", "*", "=", "?", "-", "_", ".")) else r"(?![A-Za-z0-9_-])"
+    if glob.endswith(".js"):
+        tail = r"(?![A-Za-z0-9_.-])"  # `utag.js.map` is another file
     lead = r"(?<![A-Za-z0-9_-])" if host else ""
     anchor = max(re.split(r"\*+", glob.lower()), key=len)
     if len(anchor) < 4:
