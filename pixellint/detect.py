@@ -322,12 +322,32 @@ class _Collector:
                 self._add(
                     match[0], "script-src", element.start, element.tag_end, element.start, detail
                 )
+            else:
+                self._configured_src(element, src.offset, src.value)
         if type_ in _JS_TYPES or gated:
             body = self.doc.masked[element.content_start : element.content_end]
             lang = (element.get("lang") or "").strip().lower()
             grammar = "typescript" if lang in ("ts", "typescript") else "javascript"
             if body.strip():
                 self._js(body, element.content_start, element.start, "inline-js", grammar=grammar)
+
+    def _configured_src(self, element: htmlscan.Element, at: int, value: str) -> None:
+        """`<script data-website-id="…" src="{{ theme.umami.script_url }}">`: the URL comes from
+        configuration, the vendor's own attributes say whose script it is."""
+        written = self.doc.source[at : at + len(value)]
+        if not _CONFIGURED.search(written) and not _CONFIGURED.search(value):
+            return
+        attributes = self.detector.catalog.attributes
+        for name in element.attrs:
+            tracker_id = attributes.get(name.lower())
+            if tracker_id:
+                tracker = self.detector.catalog.by_id[tracker_id]
+                where = _short(written.strip())
+                detail = f"script from a configured URL ({where}) with {name}"
+                self._add(
+                    tracker, "configured-src", element.start, element.tag_end, element.start, detail
+                )
+                return
 
     def _beacon_element(self, element: htmlscan.Element) -> None:
         for name in ("src", "data-src"):
@@ -753,6 +773,9 @@ def _without_code_comments(code: str, pattern: str) -> str:
     return blank_all(code, spans)
 
 
+# a URL written as template syntax or a variable: `{{ x }}`, `{% x %}`, `<%= x %>`, `${x}`,
+# `#{x}`, `{x}` (JSX), `@Model.X` (Razor)
+_CONFIGURED = lazy(r"\{\{|\{%|<%|\$\{|#\{|^\s*\{|^\s*@\w")
 _HOST = lazy(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//([^/?#\s:]+)", re.IGNORECASE)
 
 

@@ -18,6 +18,7 @@ How = Literal[
     "builtin-template",  # a template engine's built-in analytics template (Hugo)
     "config",  # a plugin/module a framework's site config declares (gatsby-config, nuxt.config)
     "gtm-tag",  # a tag in a Google Tag Manager container export (located at the tag's name)
+    "configured-src",  # a script whose URL comes from configuration, known by the vendor's attributes
 ]
 
 

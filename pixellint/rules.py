@@ -57,6 +57,19 @@ IDENTITY_SENT_TO_TRACKER = Rule(
     "identifying fields.",
     "9.1",
 )
+CONFIGURED_TRACKER = Rule(
+    "PXL104",
+    "configured-tracker-on-sensitive-page",
+    "warning",
+    "A tracker whose destination is set by configuration reaches a page marked sensitive.",
+    f"{_WHY}\n\nThe script is recognised by the vendor's own attributes (Umami's "
+    "`data-website-id`, Plausible's `data-domain`), but its URL comes from configuration "
+    '(`src="{{{{ theme.umami.script_url }}}}"`), so pixellint cannot tell whether it is the vendor\'s '
+    "cloud or a server of your own. If it is self-hosted on your own host and covered by your "
+    "privacy review, suppress it with that reason; otherwise treat it like PXL101.",
+    "5.0",
+    precision="medium",
+)
 PARSE_FALLBACK = Rule(
     "PXL901", "script-parse-fallback", "note",
     "A script could not be parsed; it was scanned with a token fallback.",
@@ -117,6 +130,7 @@ RULES: dict[str, Rule] = {
         TRACKER_ON_SENSITIVE_PAGE,
         TRACKER_REACHES_SENSITIVE_PAGE,
         IDENTITY_SENT_TO_TRACKER,
+        CONFIGURED_TRACKER,
         PARSE_FALLBACK,
         FILE_NOT_SCANNED,
         UNRESOLVED_INCLUDE,
@@ -151,7 +165,10 @@ def evaluate(
     findings = []
     for sighting in sightings:
         tracker = catalog.by_id[sighting.tracker]
-        if tracker.id in allowed or (tracker.self_hosted and not report_self_hosted):
+        configured = sighting.how == "configured-src"  # provably self-hosted it is not
+        if tracker.id in allowed or (
+            tracker.self_hosted and not report_self_hosted and not configured
+        ):
             continue
         path = sighting.location.path
         if path not in exposures_of:
@@ -166,6 +183,8 @@ def evaluate(
             continue
         if sighting.identity:
             rule = IDENTITY_SENT_TO_TRACKER
+        elif configured:
+            rule = CONFIGURED_TRACKER
         elif on_page:
             rule = TRACKER_ON_SENSITIVE_PAGE
         else:
@@ -263,6 +282,13 @@ def message(
             else ""
         )
         head = f"{tracker.name} runs on sensitive page {prefix}{sighting.location.path}{more}."
+    elif rule is CONFIGURED_TRACKER:
+        head = (
+            f"The {tracker.name.split(' (')[0]} script reaches sensitive page{'s' if total > 1 else ''}"
+            f" {pages}; its URL comes from configuration, so pixellint cannot tell whether it is"
+            " the vendor's cloud or a server of your own."
+        )
+        what = ""
     else:
         head = f"{tracker.name} reaches {total} sensitive page{'s' if total > 1 else ''} ({pages}) through this file."
     tail = f" {what}" if what else ""

@@ -233,3 +233,36 @@ def test_vendor_files_on_custom_hosts_are_the_vendor_and_name_the_host(tmp_path:
 
 def test_lookalike_file_names_are_not_vendor_files(tmp_path: Path) -> None:
     assert scan(tmp_path, {"book.html": NOT_VENDOR_FILES}).sightings == ()
+
+
+CONFIGURED = """<html><head>
+<script async defer data-website-id="{{ site.umami_id }}" src="{{ theme.umami.script_url }}"></script>
+<script defer data-domain="acmehealth.org" src="<%= ENV['PLAUSIBLE_URL'] %>/js/script.js"></script>
+<script defer data-domain="acmehealth.org" src="/js/app.js"></script>
+<script defer src="{{ site.cdn }}/js/app.js"></script>
+</head></html>
+"""
+
+
+def test_a_configured_url_with_the_vendor_attributes_is_a_warning(tmp_path: Path) -> None:
+    result = scan(tmp_path, {"layouts/base.html": CONFIGURED})
+    found = [
+        (f.rule, f.sighting.tracker, f.location.line, f.location.column) for f in result.findings
+    ]
+    assert found == [
+        ("PXL104", "umami-self-hosted", 2, 1),
+        ("PXL104", "plausible-self-hosted", 3, 1),
+    ]
+    assert "{{ theme.umami.script_url }}" in result.findings[0].message
+    assert "cannot tell whether it is the vendor's cloud" in result.findings[0].message
+    log = json.loads(formatter("sarif")(result))
+    assert {r["level"] for r in log["runs"][0]["results"]} == {"warning"}
+
+
+def test_the_vendor_attributes_on_a_literal_first_party_script_are_not_configured(
+    tmp_path: Path,
+) -> None:
+    page = (
+        '<html><script defer data-domain="acmehealth.org" src="/js/plausible.js"></script></html>\n'
+    )
+    assert scan(tmp_path, {"index.html": page}).findings == ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -24,7 +24,7 @@ _PATH_CHARS = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$")
 _TRACKER_KEYS = {
     "id", "name", "vendor", "category", "docs", "loaders", "beacons", "calls", "globals",
     "ids", "identify", "self_hosted", "notes", "opaque", "packages", "templates", "exports",
-    "plugins", "gtm_tags", "declares",
+    "plugins", "gtm_tags", "declares", "attributes",
 }  # fmt: skip
 _IDENTIFY_KEYS = {"call", "method", "arg0", "min_args", "keys"}
 _EXPORT = re.compile(r"^(?:@[\w.-]+/)?[\w.-]+(?:/[\w.-]+)*:[A-Za-z_$][\w$]*$")
@@ -101,6 +101,9 @@ class Tracker:
     # globals several vendors' snippets create (`dataLayer`): assigning one counts only when it
     # hands over data (`dataLayer = [{pageType: …}]`), never the `x = x || []` stub
     declares: tuple[str, ...] = ()
+    # attributes only this vendor's script element carries (`data-website-id`): they name the
+    # vendor of a `<script>` whose URL comes from configuration
+    attributes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class Catalog:
     templates: dict[str, str]  # built-in template name -> tracker id
     digest: str  # sha256 of the catalog text: cache entries are keyed by the catalog in use
     declares: frozenset[str] = frozenset()  # globals that count only when assigned data
+    attributes: dict[str, str] = field(default_factory=dict)  # script attribute -> tracker id
 
     def tokens(self) -> set[Token]:
         """Literals whose absence proves a text holds no catalog match."""
@@ -130,6 +134,7 @@ class Catalog:
                     for t in (path + "(", path + "?.(", f"'{path}'", f'"{path}"')
                 )
         found.update(Token(name, True, True) for name in self.globals)
+        found.update(Token(name, False, True) for name in self.attributes)
         modules = {*self.packages, *self.plugins, *(e.split(":")[0] for e in self.exports)}
         found.update(Token(q + name, True, False) for name in modules for q in "'\"`")
         return found
@@ -185,6 +190,7 @@ def _build(text: str) -> Catalog:
         {name: t.id for t in trackers for name in t.templates},
         hashlib.sha256(text.encode("utf-8")).hexdigest(),
         frozenset(name for t in trackers for name in t.declares),
+        _unique(trackers, "attributes"),
     )
 
 
@@ -230,7 +236,7 @@ def _tracker(entry: Any, n: int) -> Tracker:
         k: _strings(entry, k, where)
         for k in (
             "loaders", "beacons", "calls", "globals", "ids", "packages", "templates", "exports",
-            "plugins", "gtm_tags", "declares",
+            "plugins", "gtm_tags", "declares", "attributes",
         )
     }  # fmt: skip
     if not any(lists[k] for k in ("loaders", "beacons", "calls", "globals", "packages", "exports")):
@@ -270,6 +276,7 @@ def _tracker(entry: Any, n: int) -> Tracker:
         plugins=lists["plugins"],
         gtm_tags=lists["gtm_tags"],
         declares=lists["declares"],
+        attributes=tuple(a.lower() for a in lists["attributes"]),
     )
 
 
