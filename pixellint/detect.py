@@ -563,9 +563,20 @@ class _Collector:
         return added
 
     def code_strings(self) -> None:
-        """Tracker URLs in string literals of server-side code (`app.add_js_file("…gtag/js…")`)."""
+        """Tracker URLs in string literals of server-side code (`app.add_js_file("…gtag/js…")`),
+        and the JavaScript the language says its strings print (a Rails helper's
+        `javascript_tag("ga('send', …)")`), analysed as JavaScript in place."""
+        embedded = self.doc.language.scripts
+        analysed: list[tuple[int, int]] = []
+        for start, _end, *code in embedded(self.doc.source) if embedded else ():
+            text = code[0] if code else self.doc.source[start:_end]
+            self._js(text, start, start, "inline-js", embedded=True)
+            analysed.append((start, _end))
+        analysed.sort()
         for start, _end, literal in _string_literals(self.doc.text):
             for token_start, token_end, url in _url_tokens(literal):
+                if _inside_any(analysed, start + token_start):
+                    continue
                 match = self.detector.url_tracker(url)
                 if match:
                     begin = start + token_start

@@ -4,6 +4,7 @@ nothing but comments (`<?php // ... ?>`, `<% # ... %>`) from one that runs."""
 
 from __future__ import annotations
 
+from pixellint.languages import ruby_js
 from pixellint.languages.base import Kind, Language
 from pixellint.languages.spans import HASH_COMMENT
 
@@ -19,7 +20,8 @@ RUBY = Language(
     Kind.CODE,
     (".rb",),
     comments=(HASH_COMMENT,),
-    description="Ruby theme code",
+    scripts=ruby_js.scripts,
+    description="Ruby theme code and Rails helpers (the JavaScript their strings print)",
 )
 DATA = Language("data", Kind.DATA, description="data files a convention reads for the graph")
 
