@@ -421,6 +421,30 @@ class _Collector:
                     "script does not parse even after masking template syntax; scanned with the token fallback",
                 )
 
+    def _tracker_url(self, hit: js.JsHit, to_abs: Offsets, unit: int) -> str | None:
+        """The destination a self-hosted analytics queue is given (`_paq.push(['setTrackerUrl',
+        u + 'matomo.php'])`) when it is not provably the site's own host: a template value, a
+        variable set from one, or another host. None for a first-party path (`'/piwik/'`)."""
+        source = self.doc.source
+        args = source[to_abs(hit.args_span[0]) : to_abs(hit.args_span[1])]
+        found = _SET_TRACKER_URL.search(args)
+        if found is None:
+            return None
+        expression = found.group(1).strip()
+        base = expression
+        variable = _LEADING_NAME.match(expression)
+        if variable:  # `u + 'matomo.php'`: what `u` was set to in the same script
+            scope = source[max(0, unit) : to_abs(hit.start)]
+            assigned = list(
+                re.finditer(rf"\b{re.escape(variable.group(1))}\s*=\s*([^;\n]+)", scope)
+            )
+            base = assigned[-1].group(1).strip() if assigned else expression
+        literal = _QUOTED.fullmatch(base.split("+")[0].strip())
+        value = literal.group(2) if literal else ""
+        if value.startswith("/") and not value.startswith("//") and not _CONFIGURED.search(value):
+            return None
+        return _short(base)
+
     def _js_hit(self, hit: js.JsHit, to_abs: Offsets, unit: int, how: How) -> None:
         start, end = to_abs(hit.start), to_abs(hit.end)
         catalog = self.detector.catalog
@@ -444,6 +468,10 @@ class _Collector:
                 return
             label = _call_label(hit.value, hit.arg0)
             identity = self._identity(tracker, hit, to_abs)
+            if tracker.self_hosted and "setTrackerUrl" in hit.keys:
+                destination = self._tracker_url(hit, to_abs, unit)
+                if destination is not None:
+                    how, label = "configured-src", f"{label} to {destination}"
             self._add(tracker, how, start, end, unit, label, identity, hit.in_error)
             if len(candidates) > 1 and not any(p.search(k) for p in tracker.ids for k in hit.keys):
                 self.found[-1] = replace(self.found[-1], alternatives=tuple(candidates))
@@ -736,13 +764,14 @@ class _Collector:
             if proxy:
                 detail += f"; loader proxied through first-party {proxy} (the relay still sends each visit to {first.tracker.vendor})"
         anchor_line, _ = self.doc.lines.position(first.unit if first.unit >= 0 else first.start)
+        configured = any(f.how == "configured-src" for f in group)
         starts = sorted({f.start: f for f in group if not f.detail.endswith(_STUB)}.items())
         others = [f for start, f in starts if start != first.start][:MAX_ALSO]
         also = tuple(dict.fromkeys(self._location(f.start, f.end) for f in others))
         return Sighting(
             location=self._location(first.start, first.end),
             tracker=first.tracker.id,
-            how=first.how,
+            how="configured-src" if configured else first.how,
             evidence=self._evidence(first.start, first.end),
             detail=detail,
             identity=first.identity,
@@ -787,6 +816,9 @@ def _without_code_comments(code: str, pattern: str) -> str:
 # a URL written as template syntax or a variable: `{{ x }}`, `{% x %}`, `<%= x %>`, `${x}`,
 # `#{x}`, `{x}` (JSX), `@Model.X` (Razor)
 _CONFIGURED = lazy(r"\{\{|\{%|<%|\$\{|#\{|^\s*\{|^\s*@\w")
+_SET_TRACKER_URL = lazy(r"""["']setTrackerUrl["']\s*,\s*([^\]]+)""")
+_LEADING_NAME = lazy(r"([A-Za-z_$][\w$]*)\s*(?:\+|$)")
+_QUOTED = lazy(r"""(["'`])(.*)\1""", re.S)
 _HOST = lazy(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//([^/?#\s:]+)", re.IGNORECASE)
 
 

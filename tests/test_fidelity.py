@@ -266,3 +266,30 @@ def test_the_vendor_attributes_on_a_literal_first_party_script_are_not_configure
         '<html><script defer data-domain="acmehealth.org" src="/js/plausible.js"></script></html>\n'
     )
     assert scan(tmp_path, {"index.html": page}).findings == ()
+
+
+MATOMO = """<script>
+  var _paq = window._paq = window._paq || [];
+  _paq.push(['trackPageView']);
+  (function() {
+    var u="{{ site.matomo_url }}/";
+    _paq.push(['setTrackerUrl', u+'matomo.php']);
+    _paq.push(['setSiteId', '{{ site.matomo_id }}']);
+    var d=document, g=d.createElement('script'), s=d.getElementsByTagName('script')[0];
+    g.async=true; g.src=u+'matomo.js'; s.parentNode.insertBefore(g,s);
+  })();
+</script>
+"""
+
+
+def test_matomo_sent_to_a_configured_url_is_a_warning(tmp_path: Path) -> None:
+    result = scan(tmp_path, {"_includes/analytics.html": MATOMO})
+    assert [(f.rule, f.sighting.tracker, f.location.line) for f in result.findings] == [
+        ("PXL104", "matomo", 2)
+    ]
+    assert "{{ site.matomo_url }}" in result.findings[0].message
+
+
+def test_matomo_on_a_first_party_path_keeps_the_self_hosted_exemption(tmp_path: Path) -> None:
+    own = MATOMO.replace("{{ site.matomo_url }}/", "/analytics/")
+    assert scan(tmp_path, {"_includes/analytics.html": own}).findings == ()
