@@ -503,7 +503,10 @@ class _Collector:
         self, hit: js.JsHit, start: int, end: int, unit: int, how: How, to_abs: Offsets
     ) -> None:
         """A use of an SDK binding: the call or element is the occurrence, named as written."""
-        trackers = self.detector.sdk_trackers(hit.value, frozenset({hit.export}))
+        names = {hit.export}
+        if hit.export in jsbind.WHOLE and hit.method:
+            names.add(hit.method)  # `Sentry.replayIntegration()` on `import * as Sentry`
+        trackers = self.detector.sdk_trackers(hit.value, frozenset(names))
         if not trackers:
             return
         tracker = self.detector.choose([t.id for t in trackers], hit.keys) or trackers[0]

@@ -42,6 +42,8 @@ _QUERY = """
 (import_specifier name: (identifier) @local !alias) @binding
 (import_clause (identifier) @local) @binding
 (variable_declarator name: (identifier) @local value: [(arrow_function) (function_expression)]) @binding
+(variable_declarator name: (identifier) @local value: [(call_expression) (new_expression)]) @binding
+(class_declaration name: (_) @local) @binding
 """
 
 
@@ -280,6 +282,13 @@ def _note_local_binding(
         if not jsbind.known(_import_source(binding), packages):
             shadowed.append((name, *_EVERYWHERE))
         return
+    if binding.type == "class_declaration" or (
+        binding.type == "variable_declarator" and _made_by_a_call(binding)
+    ):
+        # `class Intercom {…}`, `var drift = makeDrift()`: the site's own object; an SDK made by
+        # its package (`const analytics = AnalyticsBrowser.load(…)`) is followed by jsbind
+        shadowed.append((name, *_EVERYWHERE))
+        return
     if binding.type in ("function_declaration", "variable_declarator"):
         # `const ga = (name) => console.log(name)` is the site's own; a stub that queues its
         # arguments for the vendor (`const gtag = (...a) => dataLayer.push(a)`) is the vendor's
@@ -294,6 +303,11 @@ def _note_local_binding(
         return
     scope = binding.parent or binding
     shadowed.append((name, scope.start_byte, scope.end_byte))
+
+
+def _made_by_a_call(declarator: Node) -> bool:
+    value = declarator.child_by_field_name("value")
+    return value is not None and value.type in ("call_expression", "new_expression")
 
 
 def _import_source(node: Node) -> str:

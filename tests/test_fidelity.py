@@ -293,3 +293,26 @@ def test_matomo_sent_to_a_configured_url_is_a_warning(tmp_path: Path) -> None:
 def test_matomo_on_a_first_party_path_keeps_the_self_hosted_exemption(tmp_path: Path) -> None:
     own = MATOMO.replace("{{ site.matomo_url }}/", "/analytics/")
     assert scan(tmp_path, {"_includes/analytics.html": own}).findings == ()
+
+
+def test_session_replay_through_a_namespace_import_and_plain_sentry(tmp_path: Path) -> None:
+    replay = (
+        'import * as Sentry from "@sentry/browser";\n\nSentry.init({\n'
+        '  dsn: "https://examplePublicKey@o0.ingest.sentry.io/0",\n'
+        "  integrations: [Sentry.browserTracingIntegration(), Sentry.replayIntegration()],\n"
+        "});\n"
+    )
+    plain = 'import * as Sentry from "@sentry/browser";\nSentry.init({ dsn: "https://k@o0.ingest.sentry.io/0" });\n'
+    result = scan(tmp_path, {"src/sentry.ts": replay, "src/errors.ts": plain})
+    assert [
+        (s.location.path, s.location.line, s.location.column, s.tracker) for s in result.sightings
+    ] == [("src/sentry.ts", 5, 54, "sentry-replay")]
+
+
+def test_a_class_or_an_object_the_site_makes_shadows_a_vendor_name(tmp_path: Path) -> None:
+    code = (
+        "class Intercom { constructor(o) { this.o = o; } }\n"
+        "const phone = new Intercom({ line: 2 });\n"
+        "var drift = makeDrift(); drift.load('abc');\n"
+    )
+    assert scan(tmp_path, {"src/phone.js": code}).sightings == ()
