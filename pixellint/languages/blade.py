@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span
-from pixellint.languages.spans import MARKUP_COMMENTS, PHP, PHP_CODE_COMMENTS, between
+from pixellint.languages.spans import MARKUP_COMMENTS, PHP, PHP_CODE_COMMENTS, between, comment
 
 # --- balanced arguments ----------------------------------------------------------------------
 
@@ -127,7 +127,7 @@ def _php_block_role(source: str) -> Role:
 # --- spans, in the order they are tried at one position ----------------------------------------
 
 COMMENT = Span(
-    "blade_comment", "{{", between(r"\{\{--", r"--\}\}"), Role.COMMENT, 1, closers=(r"--\}\}",)
+    "blade_comment", "{{", comment(r"\{\{--", r"--\}\}"), Role.COMMENT, 1, closers=(r"--\}\}",)
 )
 # `@{{ x }}` and `@{!! x !!}` print the braces for a JavaScript framework: only the `@` goes.
 ESCAPED_ECHO = Span("blade_escaped_echo", "@", r"@(?=\{\{|\{!!)", Role.CONTROL, 2)

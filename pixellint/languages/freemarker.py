@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span
 from pixellint.languages.jsp import expression
-from pixellint.languages.spans import MARKUP_COMMENTS, between
+from pixellint.languages.spans import MARKUP_COMMENTS, comment
 
 _OPEN = r"(?!</?[#@])"  # never across the start of the next (user) directive
 _LT = r"<(?!/?[#@])"  # a '<' that starts no directive: `<#if a < b>`
@@ -33,7 +33,7 @@ _PARENS = rf"\((?:[^<()\"']|{_LT}|{_STRINGS}|\((?:[^<()\"']|{_LT}|{_STRINGS})*\)
 _BODY = rf"(?:{_PLAIN}|{_STRINGS}|{_PARENS})*"
 
 FTL_COMMENT = Span(
-    "ftl_comment", "<#--", between("<#--", "-->"), Role.COMMENT, 14, closers=("-->",)
+    "ftl_comment", "<#--", comment("<#--", "-->"), Role.COMMENT, 14, closers=("-->",)
 )
 FTL_DIRECTIVE = Span("ftl_directive", "<#", rf"<#(?!--)[A-Za-z][\w.]*{_BODY}/?>", Role.CONTROL, 46)
 FTL_END = Span("ftl_end", "</#", r"</#[A-Za-z][\w.]*\s*>", Role.CONTROL, 46)
@@ -141,7 +141,7 @@ _SQ_PARENS = rf"\((?:[^()\[\]\"']|{_SQ_STRINGS}|{_SQ_NESTED})*\)"
 _SQ_BODY = rf"(?:[^\[\]\"'()]|{_SQ_STRINGS}|{_SQ_NESTED}|{_SQ_PARENS})*"
 
 SQ_COMMENT = Span(
-    "ftl_square_comment", "[#--", between(r"\[#--", r"--\]"), Role.COMMENT, 14, closers=(r"--\]",)
+    "ftl_square_comment", "[#--", comment(r"\[#--", r"--\]"), Role.COMMENT, 14, closers=(r"--\]",)
 )
 SQ_DIRECTIVE = Span(
     "ftl_square_directive", "[#", rf"\[#(?!--)[A-Za-z][\w.]*{_SQ_BODY}/?\]", Role.CONTROL, 46

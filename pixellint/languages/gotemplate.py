@@ -11,7 +11,7 @@ from pixellint.languages.spans import (
     GO_COMMENT,
     HTML_COMMENT,
     MARKUP_COMMENTS,
-    between,
+    nesting_comment,
 )
 
 PARTIAL = Include(
@@ -43,7 +43,7 @@ SHORTCODE = Include(
 SHORTCODE_COMMENT = Span(
     "hugo_comment_shortcode",
     "{{",
-    between(r"\{\{[<%]\s*comment\s*[>%]\}\}", r"\{\{[<%]\s*/comment\s*[>%]\}\}"),
+    nesting_comment(r"\{\{[<%]\s*comment\s*[>%]\}\}", r"\{\{[<%]\s*/comment\s*[>%]\}\}"),
     Role.COMMENT,
     19,
     closers=(r"\{\{[<%]\s*/comment\s*[>%]\}\}",),

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from pixellint.languages import esm
 from pixellint.languages.base import Include, Kind, Language, Role, Span
-from pixellint.languages.spans import BRACE_OUTPUT, MARKUP_COMMENTS
+from pixellint.languages.spans import BRACE_OUTPUT, MARKUP_COMMENTS, comment
 
 
 def _ssi_names(match: re.Match[str]) -> Iterable[tuple[str, str, str]]:
@@ -92,7 +92,7 @@ def _astro_front_matter(text: str) -> list[tuple[int, int]]:
 ASTRO_COMMENT = Span(
     "astro_comment",
     "{/*",
-    r"\{/\*(?:(?!\{/\*|\*/).)*\*/\s*\}",
+    comment(r"\{/\*", r"\*/\s*\}", stop=r"\*/"),
     Role.COMMENT,
     20,
     closers=(r"\*/\s*\}",),

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span
-from pixellint.languages.spans import C_CODE_COMMENTS, MARKUP_COMMENTS, between
+from pixellint.languages.spans import C_CODE_COMMENTS, MARKUP_COMMENTS, between, comment
 
 # --- `${...}` expressions: JSP EL, FreeMarker interpolations, HTL -------------------------------
 # Strings and up to two levels of nested braces (`${ {"a": 1}["a"] }`). Every alternative starts
@@ -42,7 +42,7 @@ def _scripting_role(source: str) -> Role:
 
 
 JSP_COMMENT = Span(
-    "jsp_comment", "<%--", between("<%--", "--%>"), Role.COMMENT, 17, closers=(r"--%>",)
+    "jsp_comment", "<%--", comment("<%--", "--%>"), Role.COMMENT, 17, closers=(r"--%>",)
 )
 # <%@ directive %>, <%= expression %>, <%! declaration %>, <% scriptlet %>
 JSP_SCRIPTING = Span(

@@ -7,14 +7,14 @@ from collections.abc import Iterable
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span
 from pixellint.languages.jinja import SPANS
-from pixellint.languages.spans import MARKUP_COMMENTS, between
+from pixellint.languages.spans import MARKUP_COMMENTS, comment
 from pixellint.languages.tags import BRACE_TAGS
 
 # Shopify's `{% doc %}...{% enddoc %}` documents a snippet; nothing in it is rendered.
 LIQUID_DOC = Span(
     "liquid_doc",
     "{%",
-    between(r"\{%-?\s*doc\s*-?%\}", r"\{%-?\s*enddoc\s*-?%\}"),
+    comment(r"\{%-?\s*doc\s*-?%\}", r"\{%-?\s*enddoc\s*-?%\}"),
     Role.COMMENT,
     23,
     closers=(r"-?%\}",),

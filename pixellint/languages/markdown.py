@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pixellint.languages.base import Kind, Language, Role, Span
-from pixellint.languages.spans import HASH_COMMENT, MARKUP_COMMENTS, between
+from pixellint.languages.spans import HASH_COMMENT, MARKUP_COMMENTS, comment
 
 # kramdown (Jekyll's default): `{::comment} ... {:/comment}` (or `{:/}`) is never rendered.
 KRAMDOWN_COMMENT = Span(
     "kramdown_comment",
     "{::comment}",
-    between(r"\{::comment\}", r"\{:/(?:comment)?\}"),
+    comment(r"\{::comment\}", r"\{:/(?:comment)?\}"),
     Role.COMMENT,
     15,
     closers=(r"\{:/(?:comment)?\}",),

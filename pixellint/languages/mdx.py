@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterable
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span
-from pixellint.languages.spans import HASH_COMMENT, MARKUP_COMMENTS
+from pixellint.languages.spans import HASH_COMMENT, MARKUP_COMMENTS, comment
 
-# a JSX comment: tempered, so a file of unclosed `{/*` stays linear
+# a JSX comment, ending at the first `*/` (a `{/*` inside it is text); linear (spans.comment)
 JSX_COMMENT = Span(
     "jsx_comment",
     "{",
-    r"\{[ \t]*/\*(?:(?!\*/|\{[ \t]*/\*).)*\*/[ \t]*\}",
+    comment(r"\{[ \t]*/\*", r"\*/[ \t]*\}", stop=r"\*/"),
     Role.COMMENT,
     15,
     closers=(r"\*/\s*\}",),

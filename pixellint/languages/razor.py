@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span
 from pixellint.languages.blade import nested
-from pixellint.languages.spans import C_CODE_COMMENTS, MARKUP_COMMENTS, between
+from pixellint.languages.spans import C_CODE_COMMENTS, MARKUP_COMMENTS, comment
 
 # --- C# inside balanced brackets ---------------------------------------------------------------
 
@@ -71,7 +71,7 @@ _DIRECTIVES = (
 )  # fmt: skip
 _OPEN_BRACE = r"(?:\s*\{)?"  # the `{` of a block may sit on the next line
 
-COMMENT = Span("razor_comment", "@", between(r"@\*", r"\*@"), Role.COMMENT, 1, closers=(r"\*@",))
+COMMENT = Span("razor_comment", "@", comment(r"@\*", r"\*@"), Role.COMMENT, 1, closers=(r"\*@",))
 ESCAPED_AT = Span("razor_escaped_at", "@", "@@", Role.CONTROL, 2)  # `@@media` prints `@media`
 CODE_BLOCK = Span(
     "razor_code_block", "@", "@" + CODE_BLOCK_BRACES + "|@\\{", Role.CODE, 3, classify=_code_role

@@ -20,14 +20,14 @@ import re
 from collections.abc import Iterable
 
 from pixellint.languages.base import Include, Kind, Language, Role, Span
-from pixellint.languages.spans import between
+from pixellint.languages.spans import comment
 
 # --- spans -----------------------------------------------------------------------------------------
 # `<!--/* ... */-->`, shared with HTL (same syntax, same meaning: never sent to the browser)
 SLASH_STAR_COMMENT = Span(
     "slash_star_html_comment",
     "<!--/*",
-    between(r"<!--/\*(?!/)", r"\*/-->"),
+    comment(r"<!--/\*(?!/)", r"\*/-->"),
     Role.COMMENT,
     12,
     closers=(r"\*/-->",),
@@ -51,7 +51,7 @@ JS_INLINED = Span(
 JS_ADDED = Span("th_js_added", "/*[+", r"/\*\[\+", Role.CONTROL, 27)
 JS_ADDED_END = Span("th_js_added_end", "+]*/", r"\+\]\*/", Role.CONTROL, 28)
 JS_REMOVED = Span(
-    "th_js_removed", "/*[-", between(r"/\*\[-", r"-\]\*/"), Role.COMMENT, 25, closers=(r"-\]\*/",)
+    "th_js_removed", "/*[-", comment(r"/\*\[-", r"-\]\*/"), Role.COMMENT, 25, closers=(r"-\]\*/",)
 )
 INLINE_ESCAPED = Span(
     "th_inline", "[[", r"\[\[" + _EXPR + r"(?:(?!\[\[|\]\]).)*\]\]", Role.OUTPUT, 29
