@@ -19,7 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tree_sitter import Node, Parser, Tree
+    from tree_sitter import Node, Parser, Query, Tree
 
 _EXTS = r"\.(?:js|mjs|cjs|ts|mts|cts)$"
 
@@ -134,16 +134,15 @@ def head_scripts(text: str, grammar: str = "javascript") -> list[HeadScript]:
     inline code the page runs that a plain string property does not say it runs."""
     if "script" not in text or not _CHILDREN.search(text):
         return []
+    import tree_sitter
+
     tree = _tree(text, grammar)
     to_char = _offset_converter(text)
     found = []
-    for node in _walk(tree.root_node):
-        if node.type != "pair" or _key(node) != "children":
-            continue
-        value = node.child_by_field_name("value")
-        if value is None or value.type not in ("string", "template_string"):
-            continue
-        if not _in_script_list(node):
+    cursor = tree_sitter.QueryCursor(_children_query(grammar))
+    for _, captures in cursor.matches(tree.root_node):
+        node, value = captures["pair"][0], captures["value"][0]
+        if _key(node) != "children" or not _in_script_list(node):
             continue
         body = _same_length_code(_text(value)[1:-1], value.type == "template_string")
         found.append(
@@ -160,6 +159,19 @@ def _parser(grammar: str) -> Parser:
     from pixellint import js
 
     return tree_sitter.Parser(js._language(grammar))
+
+
+@cache
+def _children_query(grammar: str) -> Query:
+    """`key: 'string'` pairs, found by tree-sitter in C: a React file has thousands of nodes
+    and `children:` in most prop types."""
+    import tree_sitter
+
+    from pixellint import js
+
+    return tree_sitter.Query(
+        js._language(grammar), "(pair value: [(string) (template_string)] @value) @pair"
+    )
 
 
 def _tree(text: str, grammar: str) -> Tree:

@@ -158,7 +158,10 @@ def _resolve(lookup: Lookup, node: Node, ref: Reference) -> str | None:
     if ref.how == "dynamic":
         return None
     found = conventions.resolve(lookup, node, ref.name, ref.how)
-    if found is None and lookup.on_disk is not None:
+    bare = ref.how in ("esm", "mdx-import") and is_package(ref.name)
+    if found is None and lookup.on_disk is not None and not bare:
+        # a bare specifier names a package, or a file the walk already knows (a workspace
+        # package, a tsconfig path): probing the disk for `react` in every folder finds nothing
         with lookup.probing():
             found = conventions.resolve(lookup, node, ref.name, ref.how)
     return found

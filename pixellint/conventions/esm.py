@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from weakref import WeakKeyDictionary
 
 from pixellint.conventions import aliases
 from pixellint.conventions.base import Convention
@@ -44,6 +45,9 @@ _DATA = r"(?:^|/)(?:[tj]sconfig(?:\.[\w-]+)?\.json|package\.json)$"
 _COMMENT_OR_STRING = re.compile(r'"(?:\\.|[^"\\])*"|//[^\n]*|/\*.*?\*/', re.S)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _SEP = "\0"
+_PACKAGES: WeakKeyDictionary[Lookup, tuple[object, dict[str, tuple[str, str]]]] = (
+    WeakKeyDictionary()
+)
 
 
 def _first(lookup: Lookup, base: str) -> str | None:
@@ -142,22 +146,37 @@ def _through_alias(lookup: Lookup, path: str, name: str) -> str | None:
     return None
 
 
+def _packages(lookup: Lookup) -> dict[str, tuple[str, str]]:
+    """Workspace package name -> (its folder, its entries), rebuilt when the traits are: a
+    project has thousands of bare imports and each would otherwise scan every manifest."""
+    cached = _PACKAGES.get(lookup)
+    if cached is not None and cached[0] is lookup.traits:
+        return cached[1]
+    found: dict[str, tuple[str, str]] = {}
+    for manifest, traits in sorted(lookup.traits.items()):
+        if not manifest.endswith("package.json") or "/node_modules/" in f"/{manifest}":
+            continue
+        values = dict(traits)
+        if "pkg-name" in values:
+            found.setdefault(
+                values["pkg-name"], (posixpath.dirname(manifest), values.get("pkg-entries", ""))
+            )
+    _PACKAGES[lookup] = (lookup.traits, found)
+    return found
+
+
 def _workspace_package(lookup: Lookup, name: str) -> str | None:
     parts = name.split("/")
     package = "/".join(parts[:2]) if name.startswith("@") else parts[0]
     subpath = name[len(package) :].lstrip("/")
-    for manifest, traits in lookup.traits.items():
-        if not manifest.endswith("package.json") or "/node_modules/" in f"/{manifest}":
-            continue
-        values = dict(traits)
-        if values.get("pkg-name") != package:
-            continue
-        root = posixpath.dirname(manifest)
+    known = _packages(lookup).get(package)
+    if known is not None:
+        root, entries = known
         if subpath:
             return _first(lookup, posixpath.join(root, subpath)) or _first(
                 lookup, posixpath.join(root, "src", subpath)
             )
-        for entry in values.get("pkg-entries", "").split(_SEP):
+        for entry in entries.split(_SEP):
             if entry:
                 found = _first(lookup, posixpath.join(root, entry))
                 if found:

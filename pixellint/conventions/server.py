@@ -37,10 +37,11 @@ _USE_SERVER = re.compile(r"""\A\ufeff?(?:\s+|//[^\n]*|/\*.*?\*/)*["']use server[
 _SERVER_ONLY = re.compile(r"""^[ \t]*import\s+["']server-only["']""", re.M)
 _SCRIPT_FILE = re.compile(rf"{_SCRIPT}$|\.[jt]sx$")
 _NODE_SERVER = re.compile(
-    r"""\A#!.*\bnode\b|(?:\brequire\(\s*|\bfrom\s+|^\s*import\s+)"""
+    r"""(?:\brequire\([ \t]*|\bfrom[ \t]+|^[ \t]*import[ \t]+)"""
     r"""["'](?:express|koa|fastify|@hapi/hapi|restify|node:https?)["']""",
     re.M,
 )
+_SERVER_NAMES = ("express", "koa", "fastify", "@hapi/hapi", "restify", "node:http")
 
 
 def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
@@ -50,9 +51,17 @@ def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
         _BY_PATH.search(path)
         or ("use server" in text[:4096] and _USE_SERVER.match(text))
         or ("server-only" in text and _SERVER_ONLY.search(text))
-        or _NODE_SERVER.search(text)
+        or _is_node_server(text)
     ):
         yield SERVER
+
+
+def _is_node_server(text: str) -> bool:
+    """A node shebang, or an import of a server framework; substring checks first, since this
+    runs on every script of a project."""
+    if text.startswith("#!") and "node" in text[:200].split("\n", 1)[0]:
+        return True
+    return any(name in text for name in _SERVER_NAMES) and bool(_NODE_SERVER.search(text))
 
 
 CONVENTION = Convention(
