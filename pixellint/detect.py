@@ -280,6 +280,8 @@ class _Collector:
         self.exports: set[tuple[str, str]] = set()  # (exported name, tracker it forwards to)
         self.found: list[_Found] = []
         self.diagnostics: list[Diagnostic] = []
+        # scripts from a configured URL that no attribute names: (start, end, the URL as written)
+        self._unnamed: list[tuple[int, int, str]] = []
 
     # markup ------------------------------------------------------------------------------
     def markup(self) -> None:
@@ -348,6 +350,31 @@ class _Collector:
                     tracker, "configured-src", element.start, element.tag_end, element.start, detail
                 )
                 return
+        if _WHOLE_EXPRESSION.match(written):  # `{{ site.assets }}/js/app.js` is a file of the site
+            self._unnamed.append((element.start, element.tag_end, _short(written.strip())))
+
+    def _name_configured_loaders(self) -> None:
+        """`<script src="{{ adobeTrackingUrl }}">` beside `window.digitalData = …`: a page that
+        hands data to a tag manager's data layer and loads a script from a configured URL, with
+        no loader of that tag manager written out, loads the tag manager from that URL."""
+        if not self._unnamed:
+            return
+        layers = {
+            f.tracker.id: f for f in self.found if f.tracker.opaque and f.detail.startswith("sets ")
+        }
+        loaded = {
+            f.tracker.id
+            for f in self.found
+            if f.how == "script-src" or f.detail.startswith("loads ")
+        }
+        candidates = [f for tracker_id, f in layers.items() if tracker_id not in loaded]
+        if len(candidates) != 1:
+            return  # no data layer, or two tag managers' (which one the URL loads is unknown)
+        layer = candidates[0]
+        for start, end, where in self._unnamed:
+            data = layer.detail.removeprefix("sets ").split(" ", 1)[0]
+            detail = f"script from a configured URL ({where}) on a page that sets {data}, {layer.tracker.name}'s data layer"
+            self._add(layer.tracker, "configured-src", start, end, start, detail)
 
     def _beacon_element(self, element: htmlscan.Element) -> None:
         for name in ("src", "data-src"):
@@ -722,6 +749,7 @@ class _Collector:
         return Location(self.doc.path, line, column, end_line, end_column)
 
     def finish(self) -> tuple[list[Sighting], list[Diagnostic]]:
+        self._name_configured_loaders()
         self._settle_shared_calls()
         groups: dict[tuple[str, int], list[_Found]] = {}
         last_line: dict[str, tuple[int, int]] = {}  # tracker -> (unit key, line it ended on)
@@ -822,6 +850,9 @@ _CONFIGURED = lazy(r"\{\{|\{%|<%|\$\{|#\{|^\s*\{|^\s*@\w")
 _SET_TRACKER_URL = lazy(r"""["']setTrackerUrl["']\s*,\s*([^\]]+)""")
 _LEADING_NAME = lazy(r"([A-Za-z_$][\w$]*)\s*(?:\+|$)")
 _QUOTED = lazy(r"""(["'`])(.*)\1""", re.S)
+_WHOLE_EXPRESSION = lazy(
+    r"\s*(?:\{\{[^}]*\}\}|<%=[^%]*%>|\$\{[^}]*\}|#\{[^}]*\}|\{[^{}]*\}|@[\w.]+)\s*$"
+)
 _HOST = lazy(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//([^/?#\s:]+)", re.IGNORECASE)
 
 

@@ -316,3 +316,25 @@ def test_a_class_or_an_object_the_site_makes_shadows_a_vendor_name(tmp_path: Pat
         "var drift = makeDrift(); drift.load('abc');\n"
     )
     assert scan(tmp_path, {"src/phone.js": code}).sightings == ()
+
+
+def test_a_configured_loader_beside_a_tag_manager_data_layer_is_that_tag_manager(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "<html><head>\n<script>\n"
+        '  window.digitalData = { page: { pageInfo: { pageName: "{{ page.title }}" } } };\n'
+        "</script>\n"
+        '<script src="{{ site.adobeTrackingUrl }}" async></script>\n'
+        '<script src="{{ site.assets }}/js/app.js"></script>\n'
+        "</head></html>\n"
+    )
+    result = scan(tmp_path, {"results.html": page})
+    found = [(f.rule, f.sighting.tracker, f.location.line) for f in result.findings]
+    assert found == [("PXL101", "adobe-launch", 3), ("PXL104", "adobe-launch", 5)]
+    assert "sets digitalData" in result.findings[1].message
+
+
+def test_a_configured_script_with_no_data_layer_names_no_vendor(tmp_path: Path) -> None:
+    page = '<html><head><script src="{{ site.chatWidgetUrl }}"></script></head></html>\n'
+    assert scan(tmp_path, {"index.html": page}).sightings == ()
