@@ -472,6 +472,16 @@ class _Collector:
             return None
         return _short(base)
 
+    def _url_alone(self, text: str) -> str:
+        """The URL itself out of a string holding markup around it (`res.send('<html>…<script
+        src="https://…">')`), so the message names what is loaded."""
+        at = self.detector.url_at(text)
+        if at <= 0:
+            return text
+        start = max(text.rfind(c, 0, at) for c in _URL_BOUNDS) + 1
+        ends = [i for c in _URL_BOUNDS if (i := text.find(c, at)) >= 0]
+        return text[start : min(ends, default=len(text))]
+
     def _js_hit(self, hit: js.JsHit, to_abs: Offsets, unit: int, how: How) -> None:
         start, end = to_abs(hit.start), to_abs(hit.end)
         catalog = self.detector.catalog
@@ -485,7 +495,8 @@ class _Collector:
                     start,
                     end,
                     unit,
-                    f"{verb} {_short(hit.value)}" + _served_from(match[1], hit.value, match[0]),
+                    f"{verb} {_short(self._url_alone(hit.value))}"
+                    + _served_from(match[1], hit.value, match[0]),
                     degraded=hit.in_error,
                 )
         elif hit.kind == "call":
@@ -493,7 +504,9 @@ class _Collector:
             tracker = self.detector.choose(candidates, hit.keys)
             if tracker is None:
                 return
-            label = _call_label(hit.value, hit.arg0)
+            label = _call_label(hit.label or hit.value, hit.arg0)
+            if hit.label:  # `dataLayer.push()` on a local bound to window.adobeDataLayer
+                label += f" on window.{hit.value.rsplit('.', 1)[0]}"
             identity = self._identity(tracker, hit, to_abs)
             if tracker.self_hosted and "setTrackerUrl" in hit.keys:
                 destination = self._tracker_url(hit, to_abs, unit)
@@ -898,6 +911,9 @@ def _url_tokens(text: str) -> list[tuple[int, int, str]]:
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_URL_BOUNDS = " \t\r\n\"'<>()`"
 
 
 def _call_label(path: str, arg0: str | None) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from pixellint import jsbind
+from pixellint import jsbind, jspath
 from pixellint.jsbind import node_text as _text
 from pixellint.jsbind import string_value as _string_value
 from pixellint.jsbind import unescape as _unescape
@@ -21,9 +21,7 @@ from pixellint.jsbind import unescape as _unescape
 if TYPE_CHECKING:
     from tree_sitter import Node, Parser, Query
 
-_GLOBAL_PREFIXES = ("window.", "self.", "globalThis.", "top.", "parent.", "document.defaultView.")
 _MAX_ARG_NODES = 400
-_TYPE_WRAPPERS = ("as_expression", "non_null_expression", "satisfies_expression", "type_assertion")
 _EVERYWHERE = (0, 1 << 62)
 _FORWARDS = re.compile(rb"\barguments\b|dataLayer")
 _MAX_STUB = 300  # a vendor's queue stub is one short line
@@ -79,7 +77,8 @@ class JsHit:
     scope: int = -1  # start offset of the innermost function around it (-1: top level)
     export: str = ""  # sdk: what the binding is (jsbind.DEFAULT, NAMESPACE, INSTANCE or a name)
     method: str = ""  # sdk: the call path after the binding ('initialize', 'people.set'), or ''
-    label: str = ""  # sdk: the call or element as written ('ReactGA.initialize', '<GTM>')
+    label: str = ""  # sdk: the call or element as written ('ReactGA.initialize', '<GTM>');
+    # call: the path as written when a local name stands for the global (`dl.push`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +147,7 @@ def analyse(text: str, interest: Interest, grammar: str = "javascript") -> JsRes
     seen: set[tuple[str, int]] = set()
     shadowed: list[tuple[str, int, int]] = []
     roots = _roots(interest.calls)
+    names = jspath.local_names(text, tree.root_node, _language(grammar), roots)
     bound: dict[str, jsbind.Binding] = {}
     if _mentions_package(text, interest.packages):
         bound, imports = jsbind.bindings(tree.root_node, _language(grammar), interest.packages)
@@ -159,7 +159,7 @@ def analyse(text: str, interest: Interest, grammar: str = "javascript") -> JsRes
         if "binding" in captures:
             _note_local_binding(captures, roots, interest.packages, shadowed)
             continue
-        for hit in _hits_of(captures, interest, to_char, bound):
+        for hit in _hits_of(captures, interest, to_char, bound, names):
             if (hit.kind, hit.start) not in seen:
                 seen.add((hit.kind, hit.start))
                 hits.append(hit)
@@ -298,11 +298,28 @@ def _note_local_binding(
             if binding.type == "function_declaration"
             else (len(text) < _MAX_STUB and _FORWARDS.search(text) is not None)
         )
-        if not stub:
+        if not stub and not _reaches_global(text, name):
             shadowed.append((name, *_EVERYWHERE))
         return
     scope = binding.parent or binding
     shadowed.append((name, scope.start_byte, scope.end_byte))
+
+
+def _reaches_global(text: bytes, name: str) -> bool:
+    """`const plausible = (e, d) => { const p = (window as any).plausible; p(e, d) }`: the
+    site's function of the vendor's name hands over to the vendor's global, so its calls are the
+    vendor's."""
+    return _global_access(name).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _global_access(name: str) -> re.Pattern[bytes]:
+    objects = "|".join(re.escape(o) for o in jspath.GLOBAL_OBJECTS)
+    quoted = re.escape(name)
+    return re.compile(
+        rf"\b(?:{objects})\b(?:\s+as\s+\w+\))?\s*(?:\.\s*{quoted}\b|\[\s*['\"]{quoted}['\"])"
+        .encode()
+    )
 
 
 def _made_by_a_call(declarator: Node) -> bool:
@@ -408,11 +425,12 @@ def _hits_of(
     interest: Interest,
     to_char: Callable[[int], int],
     bound: dict[str, jsbind.Binding],
+    names: jspath.LocalNames,
 ) -> Iterator[JsHit]:
     if "import" in captures:
         return  # SDK imports come from jsbind, which knows what they bind
     elif "call" in captures:
-        yield from _call_hits(captures, interest, to_char, bound)
+        yield from _call_hits(captures, interest, to_char, bound, names)
     elif "string" in captures:
         node = captures["string"][0]
         parent = node.parent
@@ -432,15 +450,21 @@ def _hits_of(
             if interest.is_url(value):
                 yield _hit("url", value, node, to_char)
     elif "assign" in captures:
-        yield from _assignment_hits(captures["assign"][0], captures["lhs"][0], interest, to_char)
+        yield from _assignment_hits(
+            captures["assign"][0], captures["lhs"][0], interest, to_char, names
+        )
 
 
 def _assignment_hits(
-    assign: Node, lhs: Node, interest: Interest, to_char: Callable[[int], int]
+    assign: Node,
+    lhs: Node,
+    interest: Interest,
+    to_char: Callable[[int], int],
+    names: jspath.LocalNames,
 ) -> Iterator[JsHit]:
     """`_hjSettings = {…}`, `utag_data.page_type = …` (a property of a vendor's data object),
     and `dataLayer = [{…}]` (a shared global, only when data is handed over)."""
-    path = _path(lhs)
+    path = jspath.path(lhs, names)
     if not path:
         return
     label = ""
@@ -501,6 +525,7 @@ def _call_hits(
     interest: Interest,
     to_char: Callable[[int], int],
     bound: dict[str, jsbind.Binding],
+    names: jspath.LocalNames,
 ) -> Iterator[JsHit]:
     callee = captures["callee"][0]
     call = captures["call"][0]
@@ -517,9 +542,10 @@ def _call_hits(
                 if interest.is_url(value):
                     yield _hit("url", value, call, to_char)
         return
-    path = "import" if callee.type == "import" else _path(callee)
+    path = "import" if callee.type == "import" else jspath.path(callee, names)
     if path is None:
         return
+    written, path = path, names.through_alias(path)
     if path in ("require", "import"):
         args_node = captures.get("args", [None])[0]
         first = (
@@ -541,7 +567,8 @@ def _call_hits(
             return  # `ga(e, r)` in a bundle: vendors' short globals always take a command first
         keys = _keys_and_strings(args)
         span = (to_char(args_node.start_byte), to_char(args_node.end_byte)) if args_node else (0, 0)
-        yield _hit("call", path, call, to_char, arg0, len(args), frozenset(keys), span)
+        hit = _hit("call", path, call, to_char, arg0, len(args), frozenset(keys), span)
+        yield replace(hit, label=written) if written != path else hit
 
 
 def _sdk_call(
@@ -553,7 +580,7 @@ def _sdk_call(
 ) -> JsHit | None:
     """A call on an SDK binding (`ReactGA.initialize(...)`, `sendGAEvent(...)`,
     `new AnalyticsBrowser()`), or a call handing one over (`app.use(VueGtag, {...})`)."""
-    path = _path(callee)
+    path = jspath.path(callee)
     args = [n for n in args_node.named_children if n.type != "comment"] if args_node else []
     binding: jsbind.Binding | None = None
     method = ""
@@ -726,44 +753,6 @@ def _place(
         scope = to_char(max(around)) if around else -1
         placed.append(replace(hit, unit=unit, in_error=in_error, scope=scope))
     return placed
-
-
-def _path(node: Node) -> str | None:
-    """`window.fbq` -> 'fbq', `a.b['c']` -> 'a.b.c'; None for anything computed."""
-    parts: list[str] = []
-    current: Node | None = node
-    while current is not None:
-        kind = current.type
-        if kind in ("identifier", "this"):
-            parts.append(_text(current))
-            break
-        if kind == "member_expression":
-            prop = current.child_by_field_name("property")
-            if prop is None:
-                return None
-            parts.append(_text(prop))
-            current = current.child_by_field_name("object")
-        elif kind == "subscript_expression":
-            index = current.child_by_field_name("index")
-            value = _string_value(index) if index is not None else None
-            if value is None or not value.replace("_", "a").replace("$", "a").isalnum():
-                return None
-            parts.append(value)
-            current = current.child_by_field_name("object")
-        elif kind == "parenthesized_expression" and current.named_child_count == 1:
-            current = current.named_children[0]
-        elif kind in _TYPE_WRAPPERS and current.named_child_count:
-            # TypeScript: (window as any).fbq, fbq!(), <any>window, x satisfies T
-            current = current.named_children[-1 if kind == "type_assertion" else 0]
-        else:
-            return None
-    if not parts:
-        return None
-    path = ".".join(reversed(parts))
-    for prefix in _GLOBAL_PREFIXES:
-        if path.startswith(prefix):
-            return path[len(prefix) :]
-    return path
 
 
 def _string_pieces(node: Node) -> list[str]:

@@ -10,7 +10,7 @@ from pixellint import graph as graph_module
 from pixellint import sensitivity, suppress
 from pixellint.catalog import Catalog
 from pixellint.config import Config, ConfigError, glob_regex
-from pixellint.conventions.server import SERVER
+from pixellint.conventions.server import RENDERS, SERVER
 from pixellint.facts import FileFacts
 from pixellint.model import Diagnostic, Finding, Location, Mark, Sighting, TrackerInfo
 from pixellint.project import Project
@@ -42,7 +42,7 @@ def judge(
         diagnostics.extend(_dead_settings(project, facts.keys()))
     shown = sorted(s for s in sightings if s.location.path in scanned)
     if not direct and shown:
-        diagnostics.append(_nothing_marked(shown, project))
+        diagnostics.append(_nothing_marked(shown, project, all_pages))
     findings = evaluate(
         sightings,
         sensitive,
@@ -99,8 +99,8 @@ def _marks(
 ) -> dict[str, Mark]:
     direct: dict[str, Mark] = {}
     for rel, fact in facts.items():
-        if fact.node is None or SERVER in fact.node.traits:
-            continue  # server-only code is no page, whatever glob it matches
+        if fact.node is None or (SERVER in fact.node.traits and RENDERS not in fact.node.traits):
+            continue  # server-only code is no page, whatever glob it matches, unless it writes one
         mark = (
             (Mark("--all-pages", Location(rel, 1, 1, 1, 1)) if all_pages else None)
             or sensitivity.glob_mark(rel, config, prefix)
@@ -127,16 +127,25 @@ def _unresolved(
     return notes
 
 
-def _nothing_marked(shown: list[Sighting], project: Project) -> Diagnostic:
+def _nothing_marked(shown: list[Sighting], project: Project, all_pages: bool) -> Diagnostic:
     """PXL907: with nothing marked nothing is judged, which must not look like a clean run."""
     files = len({s.location.path for s in shown})
     where = f"project {project.name}" if project.prefix else "this project"
+    unjudged = (
+        f"{len(shown)} tracker sighting{'s' if len(shown) != 1 else ''} in {files} "
+        f"file{'s' if files != 1 else ''} went unjudged"
+    )
+    if all_pages:  # every page was marked: the sightings are all in server-only modules
+        return Diagnostic(
+            shown[0].location,
+            "PXL907",
+            f"no file of {where} is a page (server-only modules are none), so {unjudged}",
+        )
     return Diagnostic(
         shown[0].location,
         "PXL907",
-        f"no page of {where} is marked sensitive, so {len(shown)} tracker sighting"
-        f"{'s' if len(shown) != 1 else ''} in {files} file{'s' if files != 1 else ''} "
-        'went unjudged; mark pages with `sensitive = ["portal/**"]` in pixellint.toml, a '
+        f"no page of {where} is marked sensitive, so {unjudged}"
+        '; mark pages with `sensitive = ["portal/**"]` in pixellint.toml, a '
         "`pixellint: sensitive` comment, the meta tag or front matter, or audit every page "
         "with --all-pages",
     )

@@ -338,3 +338,114 @@ def test_a_configured_loader_beside_a_tag_manager_data_layer_is_that_tag_manager
 def test_a_configured_script_with_no_data_layer_names_no_vendor(tmp_path: Path) -> None:
     page = '<html><head><script src="{{ site.chatWidgetUrl }}"></script></head></html>\n'
     assert scan(tmp_path, {"index.html": page}).sightings == ()
+
+
+AEM_COMPONENT = """(function() {
+    "use strict";
+    var dataLayerEnabled;
+    var dataLayer;
+    var dataLayerName;
+    function onShow(item) {
+        if (dataLayerEnabled) {
+            dataLayer.push({ component: {} });
+            dataLayer.push({ event: "cmp:show", eventInfo: { path: item.id } });
+        }
+    }
+    function onDocumentReady() {
+        dataLayerEnabled = document.body.hasAttribute("data-cmp-data-layer-enabled");
+        dataLayerName = document.body.getAttribute("data-cmp-data-layer-name") || "adobeDataLayer";
+        dataLayer = window[dataLayerName] = window[dataLayerName] || [];
+    }
+    document.addEventListener("DOMContentLoaded", onDocumentReady);
+}());
+"""
+
+
+def test_a_local_bound_to_a_renamed_data_layer_is_that_vendor(tmp_path: Path) -> None:
+    """Adobe's Core Components keep a local `dataLayer` for window.adobeDataLayer (or the name
+    the page configures): its pushes are Adobe's, not Google Tag Manager's."""
+    result = scan(tmp_path, {"clientlibs/accordion.js": AEM_COMPONENT})
+    assert positions(result, "google-tag-manager") == []
+    assert positions(result, "adobe-launch") == [[(8, 13), (9, 13)], [(15, 21)]]
+    push = next(s for s in result.sightings if s.location.line == 8)
+    assert push.detail == "dataLayer.push() on window.adobeDataLayer"
+
+
+def test_a_short_local_for_a_vendor_queue_is_the_vendor(tmp_path: Path) -> None:
+    page = (
+        "<html><script>\n"
+        "var dl = window.dataLayer = window.dataLayer || [];\n"
+        "dl.push({ event: 'appointment_booked' });\n"
+        "var dataLayerName = window.cfg.name || 'pageData';\n"
+        "window[dataLayerName].push({ event: 'x' });\n"  # a name no vendor uses
+        "</script></html>\n"
+    )
+    result = scan(tmp_path, {"book.html": page})
+    assert positions(result, "google-tag-manager") == [[(3, 1)]]
+    assert len(result.sightings) == 1
+
+
+def test_a_name_bound_to_two_globals_is_left_alone(tmp_path: Path) -> None:
+    page = (
+        "<html><script>\n"
+        "var q = window.dataLayer || [];\n"
+        "if (window.cfg.adobe) { q = window.adobeDataLayer || []; }\n"
+        "q.push({ event: 'x' });\n"
+        "</script></html>\n"
+    )
+    assert [s.location.line for s in scan(tmp_path, {"a.html": page}).sightings] == []
+
+
+EXPRESS_PAGE = """const express = require('express');
+const analytics = require('./lib/analytics');
+const app = express();
+
+app.get('/appointments', (req, res) => {
+  res.send(`<!doctype html><html><head>
+<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>
+</head><body><h1>Book a visit</h1></body></html>`);
+});
+
+module.exports = app;
+"""
+
+
+def test_markup_a_server_module_sends_is_a_page_and_judged_where_written(tmp_path: Path) -> None:
+    result = scan(tmp_path, {"server.js": EXPRESS_PAGE})
+    [finding] = result.findings
+    assert (finding.rule, finding.sighting.tracker) == ("PXL101", "google-analytics")
+    assert (finding.sighting.location.line, finding.sighting.location.column) == (7, 32)
+    assert finding.sighting.detail == "loads https://www.googletagmanager.com/gtag/js?id=G-ABC123"
+
+
+def test_a_server_module_that_writes_no_markup_is_no_page_even_when_all_are(tmp_path: Path) -> None:
+    server = EXPRESS_PAGE.replace("res.send(`", "res.json(`{").replace("</html>`", "`")
+    server = server.replace("<", "&lt;")  # no markup: the string is data
+    server += "const u = 'https://www.googletagmanager.com/gtag/js?id=G-ABC123';\n"
+    write_tree(tmp_path, {"server.js": server})
+    result = api.run([tmp_path], config.Config(), tmp_path, all_pages=True)
+    assert result.findings == ()
+    [note] = [d for d in result.diagnostics if d.code == "PXL907"]
+    assert "no file of this project is a page (server-only modules are none)" in note.message
+
+
+def test_a_site_function_named_like_the_vendor_that_calls_its_global_is_the_vendor(
+    tmp_path: Path,
+) -> None:
+    """care-fe's Plausible.tsx: `const plausible = (event, data) => { const p = (window as
+    any).plausible; p(event, …) }` redacts the URL and hands over to Plausible."""
+    module = (
+        "export default function Plausible() {\n"
+        "  useEffect(() => { plausible('pageview'); }, []);\n"
+        "  return null;\n"
+        "}\n"
+        "const plausible = (event: string, data: object = {}) => {\n"
+        "  const plausible = (window as any).plausible;\n"
+        "  if (plausible) { plausible(event, { ...data, u: redacted() }); }\n"
+        "};\n"
+        "const ga = (name: string) => console.log(name);\n"
+        "ga('pageview');\n"
+    )
+    result = scan(tmp_path, {"src/Plausible.tsx": module})
+    assert {s.location.line for s in result.sightings if s.tracker.startswith("plausible")} == {2, 7}
+    assert not [s for s in result.sightings if s.tracker == "google-analytics"]

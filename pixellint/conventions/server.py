@@ -14,7 +14,9 @@ Measurement Protocol call) on every page that submits a form to it. Server-only 
   shares for its endpoints, and Next.js `middleware`.
 
 A server module that sends data to a vendor still discloses it, but not as tracking code on a
-page; that is not this linter's judgement.
+page; that is not this linter's judgement. A server module that writes the page itself
+(`res.send('<html>…<script src=…>')`) is different: the markup it sends is the page, so such a
+module keeps the page role (RENDERS) and its trackers are judged where the markup is written.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Iterable
 from pixellint.conventions.base import Convention
 
 SERVER = ("runtime", "server")
+RENDERS = ("runtime", "server-renders-html")  # a server module whose strings hold page markup
 _SCRIPT = r"\.(?:[cm]?js|[cm]?ts)"
 _BY_PATH = re.compile(
     rf"(?:^|/)(?:(?!hooks\.server{_SCRIPT}$)[^/]+\.server|\+server){_SCRIPT}$"
@@ -42,6 +45,7 @@ _NODE_SERVER = re.compile(
     re.M,
 )
 _SERVER_NAMES = ("express", "koa", "fastify", "@hapi/hapi", "restify", "node:http")
+_MARKUP = re.compile(r"<(?:script|html|head|body|noscript|iframe|img)\b", re.I)
 
 
 def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
@@ -54,6 +58,8 @@ def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
         or _is_node_server(text)
     ):
         yield SERVER
+        if "<" in text and _MARKUP.search(text):
+            yield RENDERS
 
 
 def _is_node_server(text: str) -> bool:
