@@ -15,6 +15,7 @@ from pixellint.languages.base import Kind
 from pixellint.lazyre import lazy
 from pixellint.mask import blank_all
 from pixellint.model import Diagnostic, How, Location, Sighting
+from pixellint.prefilter import Literals
 
 _JS_TYPES = {
     "", "text/javascript", "application/javascript", "module", "text/ecmascript",
@@ -82,26 +83,15 @@ class Detector:
         )
 
     @cached_property
-    def _automata(self) -> tuple[object, object]:
-        import ahocorasick
-
-        everything = ahocorasick.Automaton()
+    def _automata(self) -> tuple[Literals[Token], Literals[UrlPattern]]:
         tokens = self.catalog.tokens() | {Token(n, False, False) for n in self.catalog.templates}
-        for token in tokens:
-            key = token.text.lower()
-            if everything.exists(key):
-                everything.get(key).append(token)
-            else:
-                everything.add_word(key, [token])
-        everything.make_automaton()
-        urls = ahocorasick.Automaton()
+        by_key: dict[str, list[Token]] = {}
+        for token in sorted(tokens, key=lambda t: (t.text, t.case_sensitive, t.word_end)):
+            by_key.setdefault(token.text.lower(), []).append(token)
+        urls: dict[str, list[UrlPattern]] = {}
         for pattern in self.catalog.url_patterns:
-            if urls.exists(pattern.anchor):
-                urls.get(pattern.anchor).append(pattern)
-            else:
-                urls.add_word(pattern.anchor, [pattern])
-        urls.make_automaton()
-        return everything, urls
+            urls.setdefault(pattern.anchor, []).append(pattern)
+        return Literals(by_key), Literals(urls)
 
     @cached_property
     def _fallback_calls(self) -> re.Pattern[str]:
@@ -112,26 +102,25 @@ class Detector:
     # --- prefilters -----------------------------------------------------------------------
     def hits(self, text: str) -> Hits:
         """Where catalog tokens occur: an exact superset of where a tracker can be."""
-        lowered = text.lower()
-        offsets = self._token_offsets(text, lowered)
+        offsets = self._token_offsets(text)
         assembled = False
-        if _PIECES.search(lowered) or ".join(" in lowered:  # 'https://connect.' + 'facebook.net/…'
-            joined = _JOIN.sub("", lowered)
-            assembled = joined != lowered and bool(self._token_offsets(joined, joined, first=True))
+        if _PIECES.search(text) or ".join(" in text:  # 'https://connect.' + 'facebook.net/…'
+            joined = _JOIN.sub("", text)
+            assembled = joined != text and bool(self._token_offsets(joined, first=True))
         return Hits(offsets, assembled)
 
-    def _token_offsets(self, text: str, lowered: str, first: bool = False) -> list[int]:
+    def _token_offsets(self, text: str, first: bool = False) -> list[int]:
         offsets = []
-        for start, _ in self._tokens(text, lowered):
+        for start, _ in self._tokens(text):
             offsets.append(start)
             if first:
                 break
-        return offsets
+        return sorted(offsets)
 
-    def _tokens(self, text: str, lowered: str) -> Iterator[tuple[int, Token]]:
+    def _tokens(self, text: str) -> Iterator[tuple[int, Token]]:
         everything, _ = self._automata
-        for end, tokens in everything.iter(lowered):  # type: ignore[attr-defined]
-            start = end - len(tokens[0].text) + 1
+        for start, tokens in everything.find(text):
+            end = start + len(tokens[0].text) - 1
             for token in tokens:
                 if token.case_sensitive:
                     if not text.startswith(token.text, start):
@@ -146,7 +135,7 @@ class Detector:
     def first_token(self, text: str) -> str | None:
         """The first catalog token in `text`, as written there: what a file too large or too
         binary to scan is judged by (could a tracker be in it?)."""
-        for start, token in self._tokens(text, text.lower()):
+        for start, token in self._tokens(text):
             return text[start : start + len(token.text)]
         return None
 
@@ -155,7 +144,7 @@ class Detector:
             return []
         _, urls = self._automata
         found: list[UrlPattern] = []
-        for _, patterns in urls.iter(url.lower()):  # type: ignore[attr-defined]
+        for _, patterns in urls.find(url):
             for pattern in patterns:
                 if pattern not in found and pattern.regex.search(url):
                     found.append(pattern)

@@ -53,7 +53,7 @@ def marker(doc: Document) -> Mark | None:
     if entry is not None and _says_sensitive(entry.value):
         where = _location(doc, doc.text_lines.position, entry.start, entry.end)
         return Mark("front matter 'pixellint: sensitive'", where)
-    if not _NEEDLE.search(doc.text):
+    if "pixellint" not in doc.text.lower():  # a literal search: an IGNORECASE regex is 10x slower
         return None
     return _comment_mark(doc) or _meta_mark(doc)
 

@@ -38,7 +38,7 @@ _INDEX: WeakKeyDictionary[Lookup, tuple[object, dict[str, list[tuple[str, str]]]
 
 
 def traits(path: str, text: str) -> Iterable[tuple[str, str]]:
-    if "alias" not in text or not CONFIG.search(path):
+    if not CONFIG.search(path) or "alias" not in text:
         return
     for opener in _OPENER.finditer(text):
         for key, value in _entries(text, opener.start(1), opener.group(1)):

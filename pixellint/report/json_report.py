@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from pixellint import __version__
-from pixellint.model import Finding
+from pixellint.model import Finding, Location, Sighting
+from pixellint.report import jsonfmt
 from pixellint.rules import RULES, level_of
 
 if TYPE_CHECKING:
@@ -37,14 +37,14 @@ def render(result: Result, **_: Any) -> str:
                 "code": d.code,
                 "level": level_of(d),
                 "message": d.message,
-                "location": asdict(d.location),
+                "location": _location(d.location),
                 "project": _project(result, d.location.path),
             }
             for d in result.diagnostics
         ],
-        "sightings": [asdict(s) for s in result.sightings],
+        "sightings": [_sighting(s) for s in result.sightings],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return jsonfmt.dumps(document)
 
 
 def _finding(finding: Finding, result: Result) -> dict[str, Any]:
@@ -58,25 +58,51 @@ def _finding(finding: Finding, result: Result) -> dict[str, Any]:
         "tracker": tracker.id,
         "vendor": tracker.vendor,
         "category": tracker.category,
-        "location": asdict(finding.location),
+        "location": _location(finding.location),
         "project": _project(result, finding.location.path),
         "how": finding.sighting.how,
         "detail": finding.sighting.detail,
         "identity": finding.sighting.identity,
         "evidence": finding.sighting.evidence,
         "degraded": finding.sighting.degraded,
-        "also": [asdict(location) for location in finding.sighting.also],
+        "also": [_location(location) for location in finding.sighting.also],
         "pages": [
             {
                 "page": e.page,
                 "why": e.why,
-                "mark": asdict(e.mark) if e.mark else None,
+                "mark": _location(e.mark) if e.mark else None,
                 "chain": [
-                    {"from": asdict(s.location), "to": s.target, "kind": s.kind} for s in e.chain
+                    {"from": _location(s.location), "to": s.target, "kind": s.kind}
+                    for s in e.chain
                 ],
             }
             for e in finding.exposures
         ],
+    }
+
+
+def _location(location: Location) -> dict[str, Any]:
+    """`asdict` without its deep copies: reports write thousands of these."""
+    return {
+        "path": location.path,
+        "line": location.line,
+        "column": location.column,
+        "end_line": location.end_line,
+        "end_column": location.end_column,
+    }
+
+
+def _sighting(sighting: Sighting) -> dict[str, Any]:
+    return {
+        "location": _location(sighting.location),
+        "tracker": sighting.tracker,
+        "how": sighting.how,
+        "evidence": sighting.evidence,
+        "detail": sighting.detail,
+        "identity": sighting.identity,
+        "anchor_line": sighting.anchor_line,
+        "degraded": sighting.degraded,
+        "also": [_location(location) for location in sighting.also],
     }
 
 

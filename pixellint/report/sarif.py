@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,6 +10,7 @@ from urllib.parse import quote
 
 from pixellint import __version__
 from pixellint.model import Diagnostic, Finding, Location
+from pixellint.report import jsonfmt
 from pixellint.rules import RULES, Rule, level_of
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ MAX_FLOWS = 10
 
 
 def render(result: Result, *, category: str = "", **_: Any) -> str:
-    return json.dumps(log(result, category=category), indent=2, ensure_ascii=False) + "\n"
+    return jsonfmt.dumps(log(result, category=category), levels=5)  # one line per result
 
 
 def log(result: Result | None, *, category: str = "", error: str = "") -> dict[str, Any]:
