@@ -42,7 +42,7 @@ from pixellint.model import (
 from pixellint.project import WHOLE_PROJECT_TRIGGERS, Project, project_of_config
 from pixellint.result import ProjectInfo, Result, merge, rebase
 from pixellint.rules import evaluate
-from pixellint.workers import Engine
+from pixellint.workers import Engine, Progress
 
 PARALLEL_MIN_FILES = 100
 
@@ -57,6 +57,7 @@ class _Options:
     force_exclude: bool
     nested: bool  # directories may hold projects of their own
     base: Path
+    progress: Progress | None = None
 
 
 def run(
@@ -72,6 +73,7 @@ def run(
     cache_dir: Path | None = None,
     cache: bool = False,
     force_exclude: bool = False,
+    progress: Progress | None = None,
 ) -> Result:
     """Scan `paths`. Each path is judged under its project: the nearest config above it (or
     `config`/`config_file` for all of them), and the whole project forms the template graph
@@ -79,13 +81,14 @@ def run(
     relative to `root` or the git top level.
 
     `jobs` > 1 analyses files in that many processes (same output as one); `cache` keeps
-    per-file facts in each project's .pixellint_cache, `cache_dir` in that directory."""
+    per-file facts in each project's .pixellint_cache, `cache_dir` in that directory;
+    `progress` is told of each file analysed."""
     catalog = catalog or catalog_module.load()
     plan = project_module.plan(
         paths, config=config, config_file=config_file, isolated=isolated, root=root
     )
     options = _Options(
-        catalog, all_pages, jobs, cache_dir, cache, force_exclude, plan.nested, plan.base
+        catalog, all_pages, jobs, cache_dir, cache, force_exclude, plan.nested, plan.base, progress
     )
     pending = {project.root: (project, set(named)) for project, named in plan.work}
     parts = []
@@ -134,7 +137,7 @@ def _scan(
     diagnostics += _named_but_excluded(project, others, chosen)
     jobs = options.jobs if len(context) >= PARALLEL_MIN_FILES else 1
     cache_dir, namespace = _cache_place(project, options)
-    with Engine(options.catalog, config, jobs, cache_dir, namespace) as engine:
+    with Engine(options.catalog, config, jobs, cache_dir, namespace, options.progress) as engine:
         result = _analyse(project, context, scanned, whole, diagnostics, engine, options)
     return result, nested, whole
 

@@ -12,6 +12,7 @@ import click
 from pixellint import __version__
 
 if TYPE_CHECKING:
+    from pixellint.progress import TerminalProgress
     from pixellint.result import Result
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
@@ -143,6 +144,7 @@ def check(
     if config_path is not None and not config_path.is_file():
         raise ConfigProblem(f"{config_path}: config file not found")
     use_cache = not no_cache and (cache_dir is not None or not os.environ.get("CI"))
+    progress = _progress()
     try:
         result = api.run(
             targets,
@@ -154,6 +156,7 @@ def check(
             cache_dir=cache_dir if use_cache else None,
             cache=use_cache,
             force_exclude=force_exclude,
+            progress=progress,
         )
     except ConfigError as exc:
         raise ConfigProblem(str(exc)) from exc
@@ -175,6 +178,9 @@ def check(
             err=True,
         )
         sys.exit(EXIT_ERROR)
+    finally:
+        if progress is not None:
+            progress.close()
     options: dict[str, Any] = {
         "color": _use_color(color) and output is None,
         "verbose": verbose,
@@ -188,6 +194,16 @@ def check(
         )
         sys.exit(EXIT_ERROR)
     sys.exit(exit_code(result, "never" if exit_zero else fail_on))
+
+
+def _progress() -> TerminalProgress | None:
+    """A progress line for long scans, on stderr when it is a terminal (never in CI logs, never
+    in a report); PIXELLINT_NO_PROGRESS turns it off."""
+    if not sys.stderr.isatty() or os.environ.get("PIXELLINT_NO_PROGRESS"):
+        return None
+    from pixellint.progress import TerminalProgress
+
+    return TerminalProgress(sys.stderr)
 
 
 def exit_code(result: Result, fail_on: str) -> int:

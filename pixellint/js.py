@@ -135,8 +135,26 @@ def _parser_and_query(grammar: str) -> tuple[Parser, Query]:
     return tree_sitter.Parser(language), tree_sitter.Query(language, query)
 
 
+_MEMO_LIMIT = 32_768  # characters: a snippet, not a bundle
+
+
 def analyse(text: str, interest: Interest, grammar: str = "javascript") -> JsResult:
-    """Facts about `text` parsed with `grammar` ('javascript', 'typescript' or 'tsx')."""
+    """Facts about `text` parsed with `grammar` ('javascript', 'typescript' or 'tsx').
+
+    A built site repeats its head scripts on every page (the same tag manager snippet ten
+    thousand times), so the facts of a short script are remembered by its text: results are
+    immutable and their offsets are relative to the text."""
+    if len(text) <= _MEMO_LIMIT:
+        return _remembered(text, interest, grammar)
+    return _analyse(text, interest, grammar)
+
+
+@lru_cache(maxsize=512)
+def _remembered(text: str, interest: Interest, grammar: str) -> JsResult:
+    return _analyse(text, interest, grammar)
+
+
+def _analyse(text: str, interest: Interest, grammar: str) -> JsResult:
     import tree_sitter
 
     parser, query = _parser_and_query(grammar)
@@ -317,8 +335,7 @@ def _global_access(name: str) -> re.Pattern[bytes]:
     objects = "|".join(re.escape(o) for o in jspath.GLOBAL_OBJECTS)
     quoted = re.escape(name)
     return re.compile(
-        rf"\b(?:{objects})\b(?:\s+as\s+\w+\))?\s*(?:\.\s*{quoted}\b|\[\s*['\"]{quoted}['\"])"
-        .encode()
+        rf"\b(?:{objects})\b(?:\s+as\s+\w+\))?\s*(?:\.\s*{quoted}\b|\[\s*['\"]{quoted}['\"])".encode()
     )
 
 

@@ -5,10 +5,11 @@ returns them in task order."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pixellint import cache as cache_module
 from pixellint import nodes, suppress
@@ -78,6 +79,14 @@ def _work(job: Job) -> Computed:
     return _WORKER(job)
 
 
+class Progress(Protocol):
+    """Told how many files a batch has and when each is done (pixellint.progress)."""
+
+    def batch(self, total: int) -> None: ...
+
+    def advance(self, size: int) -> None: ...
+
+
 class Engine:
     def __init__(
         self,
@@ -86,6 +95,7 @@ class Engine:
         jobs: int,
         cache_dir: Path | None,
         namespace: str = "",
+        progress: Progress | None = None,
     ) -> None:
         self.worker = Worker(catalog, config, cache_dir is not None)
         self.cache = (
@@ -97,6 +107,7 @@ class Engine:
         self.snapshot = self.cache.load_snapshot() if self.cache else {}
         self.digests: dict[str, str] = {}  # rel -> content digest, for files seen in this run
         self.changed = False
+        self.progress = progress
 
     def known_digest(self, task: Task) -> str | None:
         """The digest of a file whose size and mtime match the snapshot: unchanged, unread."""
@@ -121,7 +132,11 @@ class Engine:
                 self.digests[task.rel] = entry[2]
             else:
                 jobs.append(Job(task, entry[2] if usable and entry else ""))
+        if self.progress is not None and jobs:
+            self.progress.batch(len(jobs))
         for job, (stamp, digest, facts) in zip(jobs, self._compute(jobs), strict=True):
+            if self.progress is not None:
+                self.progress.advance(stamp[0] if stamp else 0)
             rel = job.task.rel
             if facts is None:  # same bytes as before: touched, not changed
                 entry = self.snapshot[rel]
@@ -147,15 +162,16 @@ class Engine:
         assert isinstance(facts, FileFacts)
         return facts
 
-    def _compute(self, jobs: list[Job]) -> list[Computed]:
+    def _compute(self, jobs: list[Job]) -> Iterator[Computed]:
+        """Results in the order of `jobs`, each as soon as it is ready."""
         if self.jobs > 1 and len(jobs) > 1:
             if self.pool is None:
                 from concurrent.futures import ProcessPoolExecutor  # 25 ms: only for a pool
 
                 self.pool = ProcessPoolExecutor(self.jobs, initializer=_start, initargs=self.args)
             chunk = max(1, min(64, len(jobs) // (self.jobs * 8)))
-            return list(self.pool.map(_work, jobs, chunksize=chunk))
-        return [self.worker(job) for job in jobs]
+            return self.pool.map(_work, jobs, chunksize=chunk)
+        return (self.worker(job) for job in jobs)
 
     def __enter__(self) -> Engine:
         return self

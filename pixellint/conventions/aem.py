@@ -238,6 +238,8 @@ CONVENTION = Convention(
     resolvers=(("htl", script), ("htl-resource", resource), ("script", proxied_clientlib)),
     wraps=wraps,
     traits=traits,
+    trait_hints=("categories",),
+    trait_paths=r"(?:^|/)(?:\.content\.xml|js\.txt)$",
     data_files=r"(?:^|/)jcr_root/apps/(?:[^/]+/)+(?:\.content\.xml|js\.txt)$",
     description="AEM: HTL paths, resource types, super types, client libraries",
 )

@@ -27,3 +27,8 @@ class Convention:
     # regex of directories that are the site's own although their name is usually third-party's
     own_dirs: str | None = None
     description: str = ""
+    # When set, `traits` can only find something in a file whose text holds one of these
+    # literals or whose path matches `trait_paths`: the registry looks for every convention's
+    # literals in one pass and skips the others, instead of each scanning every file.
+    trait_hints: tuple[str, ...] = ()
+    trait_paths: str | None = None

@@ -91,6 +91,8 @@ CONVENTION = Convention(
     "gtm",
     wraps=wraps,
     traits=traits,
+    trait_hints=("GTM-",),
+    trait_paths=r"(?i)\.json$",
     data_files=DATA_FILES,
     description="Google Tag Manager container exports linked to the pages that load their id",
 )

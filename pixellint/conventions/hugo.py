@@ -95,5 +95,6 @@ CONVENTION = Convention(
     ),
     wraps=wraps,
     traits=traits,
+    trait_hints=("define",),
     description="Hugo layouts, partials, baseof and content pages",
 )

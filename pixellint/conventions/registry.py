@@ -7,9 +7,10 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 from pixellint.conventions.all_conventions import CONVENTIONS
-from pixellint.conventions.base import Resolve
+from pixellint.conventions.base import Convention, Resolve
 from pixellint.lookup import Lookup
 from pixellint.nodes import Node
+from pixellint.prefilter import Literals
 
 
 @cache
@@ -50,7 +51,32 @@ def wrapping(node: Node, lookup: Lookup, nodes: Mapping[str, Node]) -> Iterable[
 
 
 def traits(path: str, text: str) -> tuple[tuple[str, str], ...]:
-    return tuple(t for c in CONVENTIONS if c.traits is not None for t in c.traits(path, text))
+    present: set[str] | None = None
+    found: list[tuple[str, str]] = []
+    for convention, paths in _with_traits():
+        assert convention.traits is not None
+        if convention.trait_hints and not (paths is not None and paths.search(path)):
+            if present is None:
+                present = {hint for _, (hint,) in _hint_finder().find(text)}
+            if present.isdisjoint(convention.trait_hints):
+                continue
+        found.extend(convention.traits(path, text))
+    return tuple(found)
+
+
+@cache
+def _with_traits() -> tuple[tuple[Convention, re.Pattern[str] | None], ...]:
+    return tuple(
+        (c, re.compile(c.trait_paths) if c.trait_paths else None)
+        for c in CONVENTIONS
+        if c.traits is not None
+    )
+
+
+@cache
+def _hint_finder() -> Literals[str]:
+    hints = sorted({hint for c in CONVENTIONS for hint in c.trait_hints})
+    return Literals({hint: (hint,) for hint in hints}, exact=True)
 
 
 @cache

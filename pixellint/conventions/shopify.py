@@ -123,6 +123,8 @@ CONVENTION = Convention(
     resolvers=tuple((how, _resolver(how)) for how in _FOLDERS),
     wraps=wraps,
     traits=traits,
+    trait_hints=("{%",),
+    trait_paths=r"shopify\.extension\.toml$|/blocks/.*\.liquid$|templates/.*\.json$",
     data_files=r"(?:^|/)templates/(?:[^/]+/)?[^/]+\.json$|" + _EXTENSION_TOML,
     description="Shopify themes, app web pixels and app embed blocks",
 )

@@ -44,7 +44,7 @@ def render(result: Result, **_: Any) -> str:
         ],
         "sightings": [_sighting(s) for s in result.sightings],
     }
-    return jsonfmt.dumps(document)
+    return jsonfmt.dumps(document, levels=2)  # one line per finding, sighting, diagnostic
 
 
 def _finding(finding: Finding, result: Result) -> dict[str, Any]:
@@ -72,8 +72,7 @@ def _finding(finding: Finding, result: Result) -> dict[str, Any]:
                 "why": e.why,
                 "mark": _location(e.mark) if e.mark else None,
                 "chain": [
-                    {"from": _location(s.location), "to": s.target, "kind": s.kind}
-                    for s in e.chain
+                    {"from": _location(s.location), "to": s.target, "kind": s.kind} for s in e.chain
                 ],
             }
             for e in finding.exposures

@@ -28,7 +28,7 @@ MAX_FLOWS = 10
 
 
 def render(result: Result, *, category: str = "", **_: Any) -> str:
-    return jsonfmt.dumps(log(result, category=category), levels=5)  # one line per result
+    return jsonfmt.dumps(log(result, category=category), levels=4)  # one line per result
 
 
 def log(result: Result | None, *, category: str = "", error: str = "") -> dict[str, Any]:
