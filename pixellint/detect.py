@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -39,6 +40,7 @@ _FIRST_PARTY_PATH = lazy(r"""["'`]((?:\.{0,2}/)(?!/)[\w./-]*[\w-](?:\?[^"'`\s]*)
 _STUB = " in a snippet stub"  # a vendor global set on the stub's window parameter (h._hjSettings)
 _PROXY_WINDOW = 2000  # characters around a snippet in which its loader path is looked for
 _JOIN = lazy(r"""["'`]\s*[+,]\s*["'`]""")
+_JOIN_REACH = 256  # characters either side of a `+ '…'` in which the pieces of one URL lie
 EVIDENCE_MAX = 100
 MAX_ALSO = 50  # further calls of one occurrence located; a generated file may hold thousands
 Offsets = Callable[[int], int]  # offset in analysed code -> offset in the file
@@ -103,11 +105,38 @@ class Detector:
     def hits(self, text: str) -> Hits:
         """Where catalog tokens occur: an exact superset of where a tracker can be."""
         offsets = self._token_offsets(text)
-        assembled = False
-        if _PIECES.search(text) or ".join(" in text:  # 'https://connect.' + 'facebook.net/…'
-            joined = _JOIN.sub("", text)
-            assembled = joined != text and bool(self._token_offsets(joined, first=True))
-        return Hits(offsets, assembled)
+        return Hits(offsets, self._assembled(text))
+
+    def _assembled(self, text: str) -> bool:
+        """A token that appears once quoted pieces are joined ('https://connect.' +
+        'facebook.net/…', ['…', '…'].join('')). Only the text around each join is joined:
+        the pieces of one URL sit next to each other."""
+        windows: list[tuple[int, int]] = []
+        for match in _PIECES.finditer(text):
+            windows.append((match.start() - _JOIN_REACH, match.end() + _JOIN_REACH))
+        at = text.find(".join(")
+        while at >= 0:
+            windows.append((at - 4 * _JOIN_REACH, at))
+            at = text.find(".join(", at + 6)
+        windows.sort()
+        merged: list[list[int]] = []
+        for start, end in windows:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([max(0, start), end])
+        for start, end in merged:
+            piece = text[start:end]
+            joined = _JOIN.sub("", piece)
+            if joined != piece and self._more_tokens(piece, joined):
+                return True
+        return False
+
+    def _more_tokens(self, piece: str, joined: str) -> bool:
+        """Whether joining made a token that the pieces did not hold."""
+        before = Counter(token.text for _, token in self._tokens(piece))
+        after = Counter(token.text for _, token in self._tokens(joined))
+        return bool(after - before)
 
     def _token_offsets(self, text: str, first: bool = False) -> list[int]:
         offsets = []

@@ -25,6 +25,7 @@ from pixellint.nodes import Node, Reference
 
 _SCRIPT_SRC = lazy(r"<script\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.I | re.S)
 _SCRIPT_TAG = lazy(r"<[sS][cC][rR][iI][pP][tT]\b")
+_HTML_COMMENT = lazy(r"<!--.*?(?:-->|\Z)", re.S)  # an unclosed comment runs to the end
 _QUOTED_JS = lazy(r"""["']([^"'\s]+\.m?js)(?:\?[^"']*)?["']""")
 _JS_FILE = lazy(r"\.(?:m?js|jsx|tsx?|mts)(\?|#|$)")
 _NO_LAYOUT = ("none", "null", "false", "''", '""')
@@ -269,13 +270,8 @@ class _HtmlComments:
 
     def __contains__(self, offset: int) -> bool:
         if self._starts is None:
-            self._starts = []
-            at = self.text.find("<!--")
-            while at >= 0:
-                close = self.text.find("-->", at + 4)
-                end = len(self.text) if close < 0 else close + 3
-                self._starts.append(at)
-                self._ends.append(end)
-                at = self.text.find("<!--", end)
+            spans = [m.span() for m in _HTML_COMMENT.finditer(self.text)]  # one C-level pass
+            self._starts = [start for start, _ in spans]
+            self._ends = [end for _, end in spans]
         index = bisect.bisect_left(self._starts, offset) - 1  # a comment opening here is
         return index >= 0 and offset < self._ends[index]  # the construct itself (SSI)

@@ -17,8 +17,10 @@ from pixellint.document import Document, FrontValue
 from pixellint.graph import Graph
 from pixellint.lazyre import lazy
 from pixellint.model import Location, Mark
+from pixellint.prefilter import Literals
 
 _NEEDLE = lazy(r"pixellint", re.IGNORECASE)
+_NAME = Literals({"pixellint": (True,)})
 # `sensitive-data` is another word; `sensitive-->`, `sensitive--}}` and `sensitive-%>` close a comment
 _MARKER = lazy(r"pixellint\s*:\s*sensitive(?!\w|-\w)", re.IGNORECASE)
 _META_OPEN = lazy(r"<meta\b", re.IGNORECASE)
@@ -53,7 +55,7 @@ def marker(doc: Document) -> Mark | None:
     if entry is not None and _says_sensitive(entry.value):
         where = _location(doc, doc.text_lines.position, entry.start, entry.end)
         return Mark("front matter 'pixellint: sensitive'", where)
-    if "pixellint" not in doc.text.lower():  # a literal search: an IGNORECASE regex is 10x slower
+    if not any(_NAME.find(doc.text)):  # one literal pass; an IGNORECASE regex is 10x slower
         return None
     return _comment_mark(doc) or _meta_mark(doc)
 
