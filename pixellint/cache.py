@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from pixellint import __version__
 
 DIRECTORY = ".pixellint_cache"
-FORMAT = 7  # bumped when a cached value changes shape or meaning (2: mark locations, 3: exports, 4: script traits, 5: also, 6: Rails helpers)
+FORMAT = 8  # bumped when a cached value changes shape or meaning (2: mark locations, 3: exports, 4: script traits, 5: also, 6: Rails helpers, 8: facts as text)
 T = TypeVar("T")
 _TYPES: dict[str, type] = {}
 
@@ -51,7 +51,7 @@ class Cache:
 
     def get(self, key: str, kind: type[T]) -> T | None:
         try:
-            value = decode(json.loads((self.directory / "runs" / f"{key}.json").read_text("utf-8")))
+            value = loads((self.directory / "runs" / f"{key}.json").read_text("utf-8"))
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return None  # missing or unreadable entries are misses, never errors
         return value if isinstance(value, kind) else None
@@ -115,6 +115,29 @@ def encode(value: Any) -> Any:
     if isinstance(value, frozenset):
         return {"~set": sorted(value)}
     return value
+
+
+def dumps(value: Any) -> str:
+    """`value` as JSON text: a snapshot keeps each file's facts as text, decoded only when the
+    file's facts are used (a warm run over an unchanged tree uses none)."""
+    return json.dumps(encode(value), separators=(",", ":"))
+
+
+def loads(text: str) -> Any:
+    """The value `dumps` wrote; the parser calls back per object, so no second walk is made."""
+    return _tuples(json.loads(text, object_hook=_object))
+
+
+def _object(entry: dict[str, Any]) -> Any:
+    name = entry.get("~")
+    if name is not None:
+        return _TYPES[name](*[_tuples(v) if type(v) is list else v for v in entry["v"]])
+    members = entry.get("~set")
+    return frozenset(members) if members is not None else entry
+
+
+def _tuples(value: Any) -> Any:
+    return tuple([_tuples(v) for v in value]) if type(value) is list else value
 
 
 def decode(value: Any) -> Any:

@@ -128,10 +128,13 @@ class Engine:
             usable = entry is not None and (entry[3] or not task.detect)
             if usable and self.known_digest(task) is not None:
                 assert entry is not None
-                results[task.rel] = self._decode(entry)
-                self.digests[task.rel] = entry[2]
-            else:
-                jobs.append(Job(task, entry[2] if usable and entry else ""))
+                cached = self._decode(entry)
+                if cached is not None:
+                    results[task.rel] = cached
+                    self.digests[task.rel] = entry[2]
+                    continue
+                usable = False  # an entry that does not decode is a miss
+            jobs.append(Job(task, entry[2] if usable and entry else ""))
         if self.progress is not None and jobs:
             self.progress.batch(len(jobs))
         for job, (stamp, digest, facts) in zip(jobs, self._compute(jobs), strict=True):
@@ -140,16 +143,20 @@ class Engine:
             rel = job.task.rel
             if facts is None:  # same bytes as before: touched, not changed
                 entry = self.snapshot[rel]
-                results[rel] = self._decode(entry)
-                self.snapshot[rel] = [*stamp, digest, entry[3], entry[4]]
-            else:
+                cached = self._decode(entry)
+                if cached is None:  # the entry does not decode: analyse the file after all
+                    stamp, digest, facts = self.worker(Job(job.task))
+                else:
+                    results[rel] = cached
+                    self.snapshot[rel] = [*stamp, digest, entry[3], entry[4]]
+            if facts is not None:
                 results[rel] = facts
                 if digest:
                     self.snapshot[rel] = [
                         *stamp,
                         digest,
                         job.task.detect,
-                        cache_module.encode(facts),
+                        cache_module.dumps(facts),
                     ]
             if digest:
                 self.digests[rel] = digest
@@ -157,10 +164,14 @@ class Engine:
         return {task.rel: results[task.rel] for task in tasks}
 
     @staticmethod
-    def _decode(entry: list[Any]) -> FileFacts:
-        facts = cache_module.decode(entry[4])
-        assert isinstance(facts, FileFacts)
-        return facts
+    def _decode(entry: list[Any]) -> FileFacts | None:
+        """The facts a snapshot entry holds; None when it holds none that decode (a cache
+        written by hand or damaged on disk is a miss, never an error)."""
+        try:
+            facts = cache_module.loads(entry[4])
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+            return None
+        return facts if isinstance(facts, FileFacts) else None
 
     def _compute(self, jobs: list[Job]) -> Iterator[Computed]:
         """Results in the order of `jobs`, each as soon as it is ready."""

@@ -59,6 +59,25 @@ def test_a_tampered_cache_is_a_miss_not_an_error(site: Path, tmp_path: Path) -> 
     assert report(site, cache_dir=cache) == first
 
 
+@pytest.mark.parametrize(
+    "damage", ['{"~": "Popen", "v": [["x"]]}', "{oops", '{"~": "Location"}', "7"]
+)
+def test_damaged_facts_in_a_snapshot_are_misses(site: Path, tmp_path: Path, damage: str) -> None:
+    """Each file's facts are kept as text and decoded only when used: text that does not
+    decode to facts is a miss, for an unchanged file and for a touched one."""
+    cache = tmp_path / "cache"
+    first = report(site, cache_dir=cache)
+    for path in cache.rglob("runs/*.json"):
+        path.unlink()  # no whole-run answer: the per-file facts are used
+    [snapshot] = cache.rglob("snapshot.json")
+    data = json.loads(snapshot.read_text())
+    for entry in data["files"].values():
+        entry[4] = damage
+    snapshot.write_text(json.dumps(data))
+    os.utime(site / "portal" / "index.html", ns=(1, 1))  # touched, same bytes
+    assert report(site, cache_dir=cache) == first
+
+
 def test_cache_entries_cannot_name_arbitrary_classes(tmp_path: Path) -> None:
     from pixellint.cache import Cache
 
