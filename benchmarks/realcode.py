@@ -88,7 +88,7 @@ def score_project(corpus: Path, labels: dict[str, Any]) -> Score:
     sightings = [
         (where.path, where.line, s.tracker)
         for s in result.sightings
-        for where in (s.location, *s.also)
+        for where in (s.location, *getattr(s, "also", ()))  # older versions: one location
     ]
     for occurrence in occurrences:
         tracker = occurrence["tracker"]

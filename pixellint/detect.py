@@ -82,6 +82,7 @@ class Detector:
             self.catalog.sdk_packages(),
             self.url_at,
             self.catalog.declares,
+            frozenset(self.catalog.attributes),
         )
 
     @cached_property
@@ -371,6 +372,17 @@ class _Collector:
         if _WHOLE_EXPRESSION.match(written):  # `{{ site.assets }}/js/app.js` is a file of the site
             self._unnamed.append((element.start, element.tag_end, _short(written.strip())))
 
+    def _configured_carrier(self, hit: js.JsHit, start: int, end: int, unit: int) -> None:
+        """`{src: process.env.UMAMI_URL, 'data-website-id': id}`, `<Script data-domain=…
+        src={cfg.server + '/js/script.js'} />`: a script element written as a value whose URL
+        is not a literal. A literal `src` is judged by its URL (a first-party path keeps the
+        self-hosted exemption, a vendor URL is found as such)."""
+        if hit.arg0 is not None:
+            return
+        tracker = self.detector.catalog.by_id[self.detector.catalog.attributes[hit.value]]
+        detail = f"script from a configured URL ({_short(hit.label.strip())}) with {hit.value}"
+        self._add(tracker, "configured-src", start, end, unit, detail)
+
     def _name_configured_loaders(self) -> None:
         """`<script src="{{ adobeTrackingUrl }}">` beside `window.digitalData = …`: a page that
         hands data to a tag manager's data layer and loads a script from a configured URL, with
@@ -546,6 +558,8 @@ class _Collector:
                 )
         elif hit.kind == "sdk":
             self._sdk_hit(hit, start, end, unit, how, to_abs)
+        elif hit.kind == "attributes":
+            self._configured_carrier(hit, start, end, unit)
         elif hit.kind == "code":  # a string the page runs as a script (<Script>{`…`}</Script>)
             self._js(hit.value, start, unit, how, embedded=True)
         elif hit.kind == "global":

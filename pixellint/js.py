@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from pixellint import jsbind, jspath
+from pixellint import jsattrs, jsbind, jspath
 from pixellint.jsbind import node_text as _text
 from pixellint.jsbind import string_value as _string_value
 from pixellint.jsbind import unescape as _unescape
@@ -60,11 +60,15 @@ class Interest:
     packages: frozenset[str] = frozenset()  # SDK packages: their imports and bindings are followed
     url_at: Callable[[str], int] | None = None  # where in a string the tracker URL starts
     data_only: frozenset[str] = frozenset()  # globals that count only when assigned a literal
+    # attributes that name a vendor's script element (`data-website-id`), in lower case: an object
+    # or JSX element with a `src` and one of them is reported ("attributes", pixellint.jsattrs)
+    attributes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class JsHit:
-    kind: str  # "url", "call", "global", "package" (an SDK import) or "sdk" (use of its binding)
+    kind: str  # "url", "call", "global", "package" (an SDK import), "sdk" (use of its binding) or
+    # "attributes" (a script element written as a value, named by a vendor's attribute)
     value: str  # the URL text, the call path, the global name or the package
     start: int
     end: int
@@ -181,6 +185,8 @@ def _analyse(text: str, interest: Interest, grammar: str) -> JsResult:
             if (hit.kind, hit.start) not in seen:
                 seen.add((hit.kind, hit.start))
                 hits.append(hit)
+    if interest.attributes and any(a in text for a in interest.attributes):
+        hits.extend(_carrier_hits(tree.root_node, grammar, interest.attributes, to_char))
     if shadowed:  # `function ga(e,t){…}` in a bundle: calls of ga() are that function, not Google's
         hits = [h for h in hits if not (h.kind == "call" and _shadowed(h, shadowed))]
     errors: list[tuple[int, int]] = []
@@ -724,6 +730,18 @@ def _arguments(path: str, args_node: Node | None) -> list[Node] | None:
         if only.type == "array":
             return [n for n in only.named_children if n.type != "comment"]
     return args
+
+
+def _carrier_hits(
+    root: Node, grammar: str, attributes: frozenset[str], to_char: Callable[[int], int]
+) -> Iterator[JsHit]:
+    """`{src: process.env.UMAMI_URL, 'data-website-id': id}`: the attribute is the value, the
+    `src` as written the label, its literal value (if it is one) arg0."""
+    language = _language(grammar)
+    for found in jsattrs.carriers(root, language, grammar != "typescript", attributes):
+        start, end = to_char(found.start), to_char(found.end)
+        yield JsHit("attributes", found.attribute, start, end, found.start, found.literal,
+                    label=found.src)  # fmt: skip
 
 
 def _hit(

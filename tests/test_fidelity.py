@@ -449,3 +449,58 @@ def test_a_site_function_named_like_the_vendor_that_calls_its_global_is_the_vend
     result = scan(tmp_path, {"src/Plausible.tsx": module})
     assert {s.location.line for s in result.sightings if s.tracker.startswith("plausible")} == {2, 7}
     assert not [s for s in result.sightings if s.tracker == "google-analytics"]
+
+
+NUXT_HEAD = """export default defineNuxtConfig({
+    app: {
+        head: {
+            script: process.env.NUXT_PUBLIC_UMAMI_URL
+                ? [
+                    {
+                        src: `${process.env.NUXT_PUBLIC_UMAMI_URL}`,
+                        defer: true,
+                        'data-website-id': process.env.NUXT_PUBLIC_UMAMI_SITE_ID
+                    }
+                  ]
+                : [],
+            link: [{ rel: 'icon', href: '/favicon.svg' }],
+        }
+    },
+})
+"""
+PLAUSIBLE_TSX = """export default function Plausible() {
+  return (
+    <Script
+      defer
+      data-domain={careConfig.plausible.domain}
+      src={`${careConfig.plausible.server}/js/script.manual.js`}
+    />
+  );
+}
+"""
+
+
+def test_a_script_element_written_as_a_value_with_the_vendor_attribute(tmp_path: Path) -> None:
+    """findadoc-web's nuxt.config head script and care-fe's <Script data-domain src={…}>: the
+    URL comes from configuration, the attribute names the vendor (PXL104)."""
+    result = scan(tmp_path, {"nuxt.config.ts": NUXT_HEAD, "src/Plausible.tsx": PLAUSIBLE_TSX})
+    found = {(s.location.path, s.location.line, s.tracker, s.how) for s in result.sightings}
+    assert found == {
+        ("nuxt.config.ts", 6, "umami-self-hosted", "configured-src"),
+        ("src/Plausible.tsx", 3, "plausible-self-hosted", "configured-src"),
+    }
+    assert {f.rule for f in result.findings} == {"PXL104"}
+
+
+def test_a_literal_src_beside_the_vendor_attribute_is_judged_by_its_url(tmp_path: Path) -> None:
+    head = (
+        "useHead({ script: [\n"
+        "  { src: '/js/script.js', 'data-domain': 'clinic.example' },\n"
+        "  { src: 'https://plausible.io/js/script.js', 'data-domain': 'clinic.example' },\n"
+        "  { src: cdn + '/app.js', 'data-page': 'home' },\n"
+        "] })\n"
+    )
+    result = scan(tmp_path, {"app.ts": head})
+    assert [(s.location.line, s.tracker, s.how) for s in result.sightings] == [
+        (3, "plausible", "js-file")
+    ]
