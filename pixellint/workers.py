@@ -67,6 +67,9 @@ class Worker:
 
 
 _WORKER: Worker | None = None
+# Starting worker processes (each builds its detector) costs about what analysing 100 files
+# does: fewer files than this (a pre-commit run on a few edits) are analysed in this process.
+_POOL_MIN_JOBS = 100
 
 
 def _start(catalog: Catalog, config: Config, digests: bool) -> None:
@@ -175,7 +178,7 @@ class Engine:
 
     def _compute(self, jobs: list[Job]) -> Iterator[Computed]:
         """Results in the order of `jobs`, each as soon as it is ready."""
-        if self.jobs > 1 and len(jobs) > 1:
+        if self.jobs > 1 and len(jobs) >= _POOL_MIN_JOBS:
             if self.pool is None:
                 from concurrent.futures import ProcessPoolExecutor  # 25 ms: only for a pool
 

@@ -30,7 +30,24 @@ def report(site: Path, **options: object) -> str:
 
 
 def test_parallel_output_is_byte_identical(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pixellint import workers
+
     monkeypatch.setattr(api, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(workers, "_POOL_MIN_JOBS", 2)
+    assert report(site, jobs=2) == report(site, jobs=1)
+
+
+def test_a_few_files_are_analysed_without_starting_processes(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starting workers costs more than a pre-commit run's few files: none are started."""
+    from concurrent import futures
+
+    def no_pool(*_: object, **__: object) -> None:
+        raise AssertionError("a process pool was started for a few files")
+
+    monkeypatch.setattr(api, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", no_pool)
     assert report(site, jobs=2) == report(site, jobs=1)
 
 
