@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from pixellint import __version__
 
 DIRECTORY = ".pixellint_cache"
-FORMAT = 9  # bumped when a cached value changes shape or meaning (2: mark locations, 3: exports, 4: script traits, 5: also, 6: Rails helpers, 8: facts as text, 9: script elements as values)
+FORMAT = 10  # bumped when a cached value changes shape or meaning (2: mark locations, 3: exports, 4: script traits, 5: also, 6: Rails helpers, 8: facts as text, 9: script elements as values, 10: test code)
 T = TypeVar("T")
 _TYPES: dict[str, type] = {}
 

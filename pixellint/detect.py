@@ -725,6 +725,31 @@ class _Collector:
                         region.start,
                         f"{match[1].kind} {_short(url)} in template code",
                     )
+            if region.kind == "code":
+                self._calls_in_code_strings(source, region.start, analysed)
+
+    def _calls_in_code_strings(
+        self, source: str, base: int, analysed: list[tuple[int, int]]
+    ) -> None:
+        """`"fbq('init', '" . $pixel_id . "');"`: a tracker call the server code assembles in
+        its strings for the page, too broken up for the JavaScript parser. A short name needs
+        its command string (`ga('send'`), as in minified code."""
+        catalog = self.detector.catalog
+        for literal in _CODE_STRING.finditer(source):
+            if "<" in literal.group():  # markup the code prints is read as markup
+                continue
+            for call in self.detector._fallback_calls.finditer(source, *literal.span()):
+                name, at = call.group(1), base + call.start(1)
+                inside = call.end() < literal.end() - 1  # the literal goes on after `(`
+                rest = source[call.end() : call.end() + 1] if inside else ""
+                if len(name) <= 3 and rest not in ("'", '"', "\\"):
+                    continue
+                if _inside_any(analysed, at):
+                    continue
+                tracker = self.detector.choose(list(catalog.calls[name]), literal.group())
+                if tracker is not None:
+                    detail = f"{name}() assembled in template code"
+                    self._add(tracker, "template-code", at, base + call.end(), base, detail)
 
     def _builtin_template(self, start: int, end: int) -> None:
         """A template engine's own analytics template (`{{ template "_internal/google_analytics.html" . }}`),
@@ -866,6 +891,9 @@ _STRING = lazy(
     r"""^=begin\b.*?(?:^=end\b|\Z)|#[^\n]*|(\"\"\"|'''|"|')((?:\\.|(?!\1)[^\\])*?)\1""",
     re.DOTALL | re.MULTILINE,
 )
+
+
+_CODE_STRING = lazy(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")  # on one line, with escapes
 
 
 def _string_literals(text: str) -> list[tuple[int, int, str]]:

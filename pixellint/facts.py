@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pixellint import graph, gtm, sensitivity, suppress
+from pixellint.conventions.testcode import TEST
 from pixellint.detect import Detector
 from pixellint.document import language_of, prepare
 from pixellint.languages.all_languages import DATA
@@ -113,6 +114,8 @@ def analyse(task: Task, data: bytes, detector: Detector) -> FileFacts:
         sightings=None,
         diagnostics=notes,
     )
+    if task.detect and facts.node is not None and TEST in facts.node.traits:
+        return replace(facts, sightings=())  # test code is never served: nothing in it loads
     if task.detect:
         if is_data:
             return _data_file(facts, task.rel, decoded.text, detector)

@@ -11,6 +11,7 @@ from pixellint import sensitivity, suppress
 from pixellint.catalog import Catalog
 from pixellint.config import Config, ConfigError, glob_regex
 from pixellint.conventions.server import RENDERS, SERVER
+from pixellint.conventions.testcode import TEST
 from pixellint.facts import FileFacts
 from pixellint.model import Diagnostic, Finding, Location, Mark, Sighting, TrackerInfo
 from pixellint.project import Project
@@ -99,8 +100,10 @@ def _marks(
 ) -> dict[str, Mark]:
     direct: dict[str, Mark] = {}
     for rel, fact in facts.items():
-        if fact.node is None or (SERVER in fact.node.traits and RENDERS not in fact.node.traits):
-            continue  # server-only code is no page, whatever glob it matches, unless it writes one
+        traits = fact.node.traits if fact.node is not None else ()
+        if fact.node is None or TEST in traits or (SERVER in traits and RENDERS not in traits):
+            continue  # server-only code is no page, whatever glob it matches, unless it writes
+            # one; test code is never served
         mark = (
             (Mark("--all-pages", Location(rel, 1, 1, 1, 1)) if all_pages else None)
             or sensitivity.glob_mark(rel, config, prefix)

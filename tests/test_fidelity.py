@@ -447,7 +447,10 @@ def test_a_site_function_named_like_the_vendor_that_calls_its_global_is_the_vend
         "ga('pageview');\n"
     )
     result = scan(tmp_path, {"src/Plausible.tsx": module})
-    assert {s.location.line for s in result.sightings if s.tracker.startswith("plausible")} == {2, 7}
+    assert {s.location.line for s in result.sightings if s.tracker.startswith("plausible")} == {
+        2,
+        7,
+    }
     assert not [s for s in result.sightings if s.tracker == "google-analytics"]
 
 
@@ -504,3 +507,56 @@ def test_a_literal_src_beside_the_vendor_attribute_is_judged_by_its_url(tmp_path
     assert [(s.location.line, s.tracker, s.how) for s in result.sightings] == [
         (3, "plausible", "js-file")
     ]
+
+
+PIXEL_BUILDER = """<?php
+class PixelBuilderService {
+  const CODE = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){};}(window, document,'script', 'https://connect.facebook.net/en_US/fbevents.js');";
+
+  public function getPixelScriptCode() {
+    $pixels = array_map(function ($pixel_id) {
+      return "fbq('init', '" . trim($pixel_id) . "');";
+    }, $this->getPixelIds());
+    foreach ($this->getEvents() as $event) {
+      $code .= 'fbq("track", "' . $event['event'] . '", ' . json_encode($event['data']) . ');';
+    }
+    // ga($name) is our own helper, and "ga(" + $x is no command
+    $label = "ga(" . $x . ")";
+    return $code;
+  }
+}
+"""
+
+
+def test_calls_assembled_in_server_code_strings_are_each_located(tmp_path: Path) -> None:
+    """A Drupal module builds the pixel's calls in PHP strings for html_head: each line that
+    sends data is a location; a short name needs its command string."""
+    result = scan(tmp_path, {"src/PixelBuilderService.php": PIXEL_BUILDER})
+    assert [(line, column) for line, column in positions(result, "meta-pixel")[0]] == [
+        (3, 109), (7, 15), (10, 17),
+    ]  # fmt: skip
+    assert positions(result, "google-analytics") == []
+
+
+def test_test_code_is_no_page_and_holds_no_sightings(tmp_path: Path) -> None:
+    phpunit = (
+        "<?php\nnamespace Drupal\\Tests\\pixel\\Functional;\n"
+        "use Drupal\\Tests\\BrowserTestBase;\n"
+        "class PageViewTest extends BrowserTestBase {\n"
+        "  public function testPixel() {\n"
+        "    $this->assertSession()->responseContains(\"fbq('init', '567123');\");\n"
+        "  }\n}\n"
+    )
+    jest = "import { render } from '@testing-library/react';\nrender(<Script src='https://www.googletagmanager.com/gtag/js?id=G-1' />);\n"
+    page = "<?php // blood tests\n?><script>fbq('init', '1234567890')</script>\n"
+    result = scan(
+        tmp_path,
+        {
+            "tests/src/Functional/PageViewTest.php": phpunit,
+            "src/components/Analytics.test.tsx": jest,
+            "cypress/e2e/booking.cy.ts": "cy.window().then((w) => w.gtag('event', 'x'));\n",
+            "services/BloodTest.php": page,  # a page about a lab test is a page
+        },
+    )
+    assert {s.location.path for s in result.sightings} == {"services/BloodTest.php"}
+    assert {f.exposures[0].page for f in result.findings} == {"services/BloodTest.php"}

@@ -29,6 +29,7 @@ from pixellint.conventions import (
     spa,
     spring,
     sveltekit,
+    testcode,
     wordpress,
 )
 from pixellint.conventions.base import Convention
@@ -58,6 +59,7 @@ CONVENTIONS: tuple[Convention, ...] = (
     astro.CONVENTION,
     esm.CONVENTION,
     server.CONVENTION,
+    testcode.CONVENTION,
     mdx.CONVENTION,
     gtm.CONVENTION,
     generic.CONVENTION,
