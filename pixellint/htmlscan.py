@@ -16,7 +16,8 @@ from pixellint.lazyre import lazy
 # no '_' in tag names: masked template output (`<script{{ attrs }}>` -> `<script_________>`) must
 # not glue itself to the tag name
 _NAME = lazy(r"[A-Za-z][A-Za-z0-9:-]*")
-_ON = re.compile(rb"on(?<![\w:.-]on)[a-z]{3,}\s*=")  # not `content=` nor `data-on…=`; the literal first keeps the search fast
+# an on* attribute, not `content=` nor `data-on…=`; the literal first keeps the search fast
+_ON = re.compile(rb"on(?<![\w:.-]on)[a-z]{3,}\s*=")
 _ATTR = lazy(
     r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`]+)))?""",
 )
